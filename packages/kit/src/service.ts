@@ -1,0 +1,270 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import type { DocumentNode } from 'graphql';
+import type { Logger } from 'pino';
+import { createErrorFormatter } from './errors';
+import { HttpError, readBody, sendJson, sendText, withTimeout } from './http';
+import { createMetrics, type Metrics } from './metrics';
+
+export interface ReadinessCheck {
+  name: string;
+  check: () => Promise<unknown>;
+}
+
+export interface RunningService {
+  name: string;
+  /** Base URL, e.g. http://127.0.0.1:3003 */
+  url: string;
+  port: number;
+  httpServer: Server;
+  metrics: Metrics;
+  stop(): Promise<void>;
+}
+
+export interface RequestInfo {
+  requestId: string;
+  req: IncomingMessage;
+  logger: Logger;
+}
+
+export interface HttpServiceOptions {
+  name: string;
+  host: string;
+  port: number;
+  logger: Logger;
+  checks?: ReadinessCheck[];
+  /** Application routes; return true when handled. */
+  handle: (req: IncomingMessage, res: ServerResponse, info: RequestInfo) => Promise<boolean>;
+  /** Called after the HTTP server stopped accepting and drained (close stores here). */
+  onStop?: () => Promise<void>;
+  metrics?: Metrics;
+  /** How long in-flight requests may take to finish on shutdown. */
+  drainMs?: number;
+}
+
+const READY_TIMEOUT_MS = 2_000;
+
+/**
+ * An HTTP service with the platform's standard endpoints: /health (alive),
+ * /ready (every check passes), /metrics (Prometheus), request ids, access
+ * metrics and graceful shutdown (stop accepting, drain, then close stores).
+ */
+export async function startHttpService(options: HttpServiceOptions): Promise<RunningService> {
+  const { name, logger, checks = [] } = options;
+  const metrics = options.metrics ?? createMetrics(name);
+
+  const runChecks = async () => {
+    const results = await Promise.all(
+      checks.map(async ({ name: checkName, check }) => {
+        try {
+          await withTimeout(check, READY_TIMEOUT_MS, checkName);
+          return [checkName, { ok: true }] as const;
+        } catch (error) {
+          return [checkName, { ok: false, error: error instanceof Error ? error.message : String(error) }] as const;
+        }
+      }),
+    );
+    return { ready: results.every(([, r]) => r.ok), checks: Object.fromEntries(results) };
+  };
+
+  const server = createServer((req, res) => {
+    const started = process.hrtime.bigint();
+    const header = req.headers['x-request-id'];
+    const requestId = typeof header === 'string' && /^[\w.:-]{1,128}$/.test(header) ? header : randomUUID();
+    res.setHeader('x-request-id', requestId);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const route = ['/health', '/ready', '/metrics', '/graphql'].includes(path) ? path : 'other';
+    res.on('finish', () => {
+      metrics.httpRequests.inc({ route, method: req.method ?? 'GET', status: String(res.statusCode) });
+      metrics.httpDuration.observe({ route }, Number(process.hrtime.bigint() - started) / 1e9);
+    });
+    const reqLogger = logger.child({ requestId });
+    void (async () => {
+      try {
+        if (path === '/health') return sendJson(res, 200, { status: 'ok', service: name });
+        if (path === '/ready') {
+          const report = await runChecks();
+          return sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', service: name, ...report });
+        }
+        if (path === '/metrics') {
+          return sendText(res, 200, await metrics.registry.metrics(), metrics.registry.contentType);
+        }
+        if (await options.handle(req, res, { requestId, req, logger: reqLogger })) return;
+        sendJson(res, 404, { error: 'not found' });
+      } catch (error) {
+        if (error instanceof HttpError) {
+          if (!res.headersSent) sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+          return;
+        }
+        reqLogger.error({ err: error }, 'unhandled error in HTTP handler');
+        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        else res.destroy();
+      }
+    })();
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host === '0.0.0.0' || options.host === '::' ? '127.0.0.1' : options.host;
+  logger.info({ port }, `${name} listening`);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      logger.info(`${name} stopping`);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const drainMs = options.drainMs ?? 5_000;
+      const forced = setTimeout(() => server.closeAllConnections(), drainMs);
+      await closed;
+      clearTimeout(forced);
+      await options.onStop?.();
+      logger.info(`${name} stopped`);
+    })();
+    return stopping;
+  };
+
+  return { name, url: `http://${host}:${port}`, port, httpServer: server, metrics, stop };
+}
+
+export interface SubgraphOptions<Ctx extends BaseContext> {
+  name: string;
+  host: string;
+  port: number;
+  logger: Logger;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<Ctx>;
+  /** Builds the per-request context (create DataLoaders here). */
+  context: (info: RequestInfo) => Promise<Ctx> | Ctx;
+  checks?: ReadinessCheck[];
+  onStop?: () => Promise<void>;
+  /** Show internal error messages to clients (development only). */
+  exposeErrors?: boolean;
+  introspection?: boolean;
+  /** Largest accepted request body in bytes. */
+  bodyLimit?: number;
+  /** Extra routes served before /graphql (SSO's OIDC endpoints, say). */
+  routes?: HttpServiceOptions['handle'];
+  plugins?: ApolloServerPlugin<Ctx>[];
+}
+
+export interface RunningSubgraph<Ctx extends BaseContext> extends RunningService {
+  apollo: ApolloServer<Ctx>;
+}
+
+/** A federated subgraph over HTTP with the platform's standard endpoints. */
+export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Promise<RunningSubgraph<Ctx>> {
+  const { logger, name } = options;
+  const metrics = createMetrics(name);
+  const metricsPlugin: ApolloServerPlugin<Ctx> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, operationName, errors }) {
+          metrics.operations.inc({
+            operation: operationName ?? 'anonymous',
+            type: operation?.operation ?? 'unknown',
+            outcome: errors?.length ? 'error' : 'ok',
+          });
+          for (const error of errors ?? []) metrics.errors.inc({ code: String(error.extensions.code ?? 'INTERNAL_SERVER_ERROR') });
+        },
+      };
+    },
+  };
+  const apollo = new ApolloServer<Ctx>({
+    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap }]),
+    formatError: createErrorFormatter(logger, options.exposeErrors ?? false),
+    introspection: options.introspection ?? true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [metricsPlugin, ...(options.plugins ?? [])],
+    logger,
+  });
+  await apollo.start();
+  const bodyLimit = options.bodyLimit ?? 1_000_000;
+
+  const service = await startHttpService({
+    name,
+    host: options.host,
+    port: options.port,
+    logger,
+    checks: options.checks ?? [],
+    metrics,
+    onStop: async () => {
+      await apollo.stop();
+      await options.onStop?.();
+    },
+    handle: async (req, res, info) => {
+      if (options.routes && (await options.routes(req, res, info))) return true;
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname !== '/graphql') return false;
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      let body: unknown = undefined;
+      if (req.method === 'POST') {
+        const raw = await readBody(req, bodyLimit);
+        if ((headers.get('content-type') ?? '').includes('application/json')) {
+          try {
+            body = raw.length ? JSON.parse(raw) : undefined;
+          } catch {
+            throw new HttpError(400, 'Request body is not valid JSON');
+          }
+        } else body = raw;
+      }
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => options.context(info),
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.end(response.body.string);
+      } else {
+        for await (const chunk of response.body.asyncIterator) res.write(chunk);
+        res.end();
+      }
+      return true;
+    },
+  });
+  return { ...service, apollo };
+}
+
+/**
+ * Entry point helper for a service run on its own: starts it, stops it cleanly
+ * on SIGINT/SIGTERM, exits non-zero when start-up fails.
+ */
+export function runMain(start: () => Promise<{ stop(): Promise<void> }>, logger: Logger): void {
+  start().then(
+    (service) => {
+      let signalled = false;
+      const shutdown = (signal: NodeJS.Signals) => {
+        if (signalled) return;
+        signalled = true;
+        logger.info({ signal }, 'shutting down');
+        service.stop().then(
+          () => process.exit(0),
+          (error: unknown) => {
+            logger.error({ err: error }, 'error during shutdown');
+            process.exit(1);
+          },
+        );
+      };
+      process.on('SIGINT', shutdown);
+      process.on('SIGTERM', shutdown);
+    },
+    (error: unknown) => {
+      logger.fatal({ err: error }, 'failed to start');
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,16 @@
+import { Badge, type MantineColor } from '@mantine/core';
+import { humanizeEnum } from './format';
+
+export interface StatusBadgeProps<TStatus extends string> {
+  status: TStatus;
+  colors: Readonly<Record<TStatus, MantineColor>>;
+}
+
+/** An enum value as a coloured, readable badge (`PENDING_REVIEW` → "Pending review"). */
+export function StatusBadge<TStatus extends string>({ status, colors }: StatusBadgeProps<TStatus>) {
+  return (
+    <Badge color={colors[status]} variant="light">
+      {humanizeEnum(status)}
+    </Badge>
+  );
+}

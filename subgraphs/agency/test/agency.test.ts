@@ -1,0 +1,88 @@
+import { demoData } from '@market/demo-data';
+import { freshPostgres, graphql, resolveEntities, testLogger, type Provisioned } from '@market/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadEnv } from '../src/env';
+import { startService, type AgencyService } from '../src/service';
+
+// Runs on PostgreSQL when DATABASE_URL is set (CI), otherwise on in-memory PGlite.
+let db: Provisioned;
+let service: AgencyService;
+const demo = demoData();
+const brightline = demo.agencies.find((a) => a.slug === 'brightline-technical-services')!;
+
+beforeAll(async () => {
+  db = await freshPostgres('agency');
+  service = await startService(loadEnv({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, DATA_DIR: undefined, NODE_ENV: 'test' }), {
+    logger: testLogger('agency'),
+  });
+});
+afterAll(async () => {
+  await service?.stop();
+  await db?.cleanup();
+});
+
+describe('agency subgraph', () => {
+  it('lists seeded agencies by name with stable cursor pagination', async () => {
+    const query = `query ($after: String) { agencies(first: 20, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id name slug } } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const result = await graphql<{ agencies: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; name: string } }[] } }>(service, query, { after });
+      expect(result.errors).toBeUndefined();
+      const page = result.data!.agencies;
+      expect(page.totalCount).toBe(demo.agencies.length);
+      seen.push(...page.edges.map((e) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(demo.agencies.length);
+    expect(new Set(seen).size).toBe(demo.agencies.length);
+    const names = demo.agencies.map((a) => ({ id: a.id, name: a.name })).sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1));
+    expect(seen).toEqual(names.map((a) => a.id));
+  });
+
+  it('finds one agency by slug or id, and says which argument is wrong', async () => {
+    const bySlug = await graphql<{ agency: { id: string; businessTypes: { code: string }[] } }>(service, `{ agency(slug: "${brightline.slug}") { id businessTypes { code } } }`);
+    expect(bySlug.data?.agency.id).toBe(brightline.id);
+    expect(bySlug.data?.agency.businessTypes.map((t) => t.code).sort()).toEqual([...brightline.businessTypes].sort());
+    const both = await graphql(service, `{ agency(id: "${brightline.id}", slug: "x") { id } }`);
+    expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const missing = await graphql<{ agency: null }>(service, `{ agency(id: "not-a-uuid") { id } }`);
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data?.agency).toBeNull();
+  });
+
+  it('rejects page sizes and cursors it cannot honour', async () => {
+    const big = await graphql(service, `{ agencies(first: 1000) { totalCount } }`);
+    expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    const bad = await graphql(service, `{ agencies(after: "garbage") { totalCount } }`);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('resolves entity references by id (batched) and by slug', async () => {
+    const refs = demo.agencies.slice(0, 40).map((a) => ({ __typename: 'Agency', id: a.id }));
+    const before = service.queryCount();
+    const result = await resolveEntities<{ id: string; name: string; businessTypes: { code: string }[] }>(
+      service,
+      [...refs, { __typename: 'Agency', id: '00000000-0000-4000-8000-000000000000' }],
+      '... on Agency { id name businessTypes { code } }',
+    );
+    expect(result.errors).toBeUndefined();
+    const entities = result.data!._entities;
+    expect(entities.slice(0, 40).map((e) => e?.id)).toEqual(refs.map((r) => r.id));
+    expect(entities[40]).toBeNull();
+    // One query for the agencies and one for their business types, however many references.
+    expect(service.queryCount() - before).toBe(2);
+
+    const bySlug = await resolveEntities<{ id: string }>(service, [{ __typename: 'Agency', slug: brightline.slug }], '... on Agency { id }');
+    expect(bySlug.data?._entities[0]?.id).toBe(brightline.id);
+  });
+
+  it('reports readiness and exposes metrics', async () => {
+    const ready = await fetch(`${service.url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { postgres: { ok: true } } });
+    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    expect(metrics).toContain('graphql_operations_total');
+  });
+});

@@ -1,0 +1,33 @@
+import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import type { AgencyDirectoryQuery } from '../gql/graphql';
+import { AgencyStatusBadge } from './agency-status-badge';
+import { BusinessTypes } from './business-types';
+import { Rating } from './rating';
+
+export type DirectoryAgency = AgencyDirectoryQuery['agencies']['edges'][number]['node'];
+
+export function AgencyCard({ agency }: { agency: DirectoryAgency }) {
+  const headingId = `agency-${agency.id}`;
+  return (
+    <Card component="article" aria-labelledby={headingId} h="100%">
+      <Stack gap="sm" h="100%">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Title order={3} size="h4" id={headingId}>
+            <Anchor component={Link} to={`/agencies/${agency.slug}`} c="inherit">
+              {agency.name}
+            </Anchor>
+          </Title>
+          <AgencyStatusBadge status={agency.status} />
+        </Group>
+        <Text size="sm" c="dimmed">
+          {agency.city} · {agency.region}
+        </Text>
+        <BusinessTypes types={agency.businessTypes} />
+        <Group mt="auto" justify="space-between">
+          <Rating rating={agency.rating} reviewCount={agency.reviewCount} />
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,35 @@
+import '@mantine/core/styles.css';
+import { DEFAULT_GRAPHQL_URL, MarketProviders, createApolloClient, loadRuntimeConfig } from '@market/ui';
+import { relayStylePagination } from '@apollo/client/utilities';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router';
+import { App } from './app';
+import { tokenStore } from './auth';
+
+async function start(root: HTMLElement): Promise<void> {
+  const config = await loadRuntimeConfig({
+    fallback: { graphqlUrl: import.meta.env.VITE_GRAPHQL_URL ?? DEFAULT_GRAPHQL_URL },
+  });
+  const client = createApolloClient({
+    uri: config.graphqlUrl,
+    getToken: tokenStore.get,
+    name: 'web-client',
+    typePolicies: {
+      // The directory grows with "Load more": pages of `agencies` are appended.
+      Query: { fields: { agencies: relayStylePagination() } },
+    },
+  });
+  createRoot(root).render(
+    <StrictMode>
+      <MarketProviders client={client}>
+        <BrowserRouter>
+          <App />
+        </BrowserRouter>
+      </MarketProviders>
+    </StrictMode>,
+  );
+}
+
+const root = document.getElementById('root');
+if (root) void start(root);
