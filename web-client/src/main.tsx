@@ -9,6 +9,7 @@ import { tokenStore } from './auth';
 
 async function start(root: HTMLElement): Promise<void> {
   const config = await loadRuntimeConfig({
+    url: `${import.meta.env.BASE_URL}config.json`,
     fallback: { graphqlUrl: import.meta.env.VITE_GRAPHQL_URL ?? DEFAULT_GRAPHQL_URL },
   });
   const client = createApolloClient({

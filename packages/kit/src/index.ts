@@ -7,3 +7,6 @@ export * from './service';
 export * from './pagination';
 export * from './scalars';
 export * from './loaders';
+export * from './apollo-http';
+export * from './service-module';
+export * from './spa';

@@ -34,7 +34,7 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
-      return key as (string | number)[];
+      return key;
     }
   } catch {
     // fall through to the error below

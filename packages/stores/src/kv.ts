@@ -74,31 +74,35 @@ export class RedisKeyValue implements KeyValueStore {
     private readonly prefix: string,
     private readonly logger: Logger,
   ) {
-    this.client = new Redis(url, { keyPrefix: prefix, maxRetriesPerRequest: 3, lazyConnect: false });
+    // Keys are prefixed by hand: ioredis' keyPrefix misses the key of XGROUP and channel names.
+    this.client = new Redis(url, { maxRetriesPerRequest: 3 });
     this.client.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
   }
 
+  private k(key: string) {
+    return this.prefix + key;
+  }
   async get(key: string) {
-    return this.client.get(key);
+    return this.client.get(this.k(key));
   }
   async set(key: string, value: string, ttlSeconds?: number) {
-    if (ttlSeconds) await this.client.set(key, value, 'EX', ttlSeconds);
-    else await this.client.set(key, value);
+    if (ttlSeconds) await this.client.set(this.k(key), value, 'EX', ttlSeconds);
+    else await this.client.set(this.k(key), value);
   }
   async setIfAbsent(key: string, value: string, ttlSeconds?: number) {
-    const result = ttlSeconds ? await this.client.set(key, value, 'EX', ttlSeconds, 'NX') : await this.client.set(key, value, 'NX');
+    const result = ttlSeconds ? await this.client.set(this.k(key), value, 'EX', ttlSeconds, 'NX') : await this.client.set(this.k(key), value, 'NX');
     return result === 'OK';
   }
   async del(key: string) {
-    await this.client.del(key);
+    await this.client.del(this.k(key));
   }
   async incr(key: string, ttlSeconds?: number) {
-    if (!ttlSeconds) return this.client.incr(key);
-    const results = await this.client.multi().incr(key).expire(key, ttlSeconds, 'NX').exec();
+    if (!ttlSeconds) return this.client.incr(this.k(key));
+    const results = await this.client.multi().incr(this.k(key)).expire(this.k(key), ttlSeconds, 'NX').exec();
     return Number(results?.[0]?.[1] ?? 0);
   }
   async ttl(key: string) {
-    return this.client.ttl(key);
+    return this.client.ttl(this.k(key));
   }
   async publish(channel: string, message: string) {
     await this.client.publish(this.prefix + channel, message);
@@ -129,11 +133,11 @@ export class RedisKeyValue implements KeyValueStore {
     };
   }
   async streamAdd(stream: string, fields: Record<string, string>) {
-    return (await this.client.xadd(stream, '*', ...fieldsToArray(fields))) as string;
+    return (await this.client.xadd(this.k(stream), '*', ...fieldsToArray(fields))) as string;
   }
   async streamEnsureGroup(stream: string, group: string) {
     try {
-      await this.client.xgroup('CREATE', stream, group, '0', 'MKSTREAM');
+      await this.client.xgroup('CREATE', this.k(stream), group, '0', 'MKSTREAM');
     } catch (error) {
       if (!(error instanceof Error && error.message.includes('BUSYGROUP'))) throw error;
     }
@@ -141,14 +145,14 @@ export class RedisKeyValue implements KeyValueStore {
   async streamReadGroup(stream: string, group: string, consumer: string, options: { count?: number; blockMs?: number } = {}) {
     const count = options.count ?? 100;
     const reply = (options.blockMs
-      ? await this.client.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'BLOCK', options.blockMs, 'STREAMS', stream, '>')
-      : await this.client.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', stream, '>')) as [string, [string, string[]][]][] | null;
+      ? await this.client.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'BLOCK', options.blockMs, 'STREAMS', this.k(stream), '>')
+      : await this.client.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', this.k(stream), '>')) as [string, [string, string[]][]][] | null;
     const entries = reply?.[0]?.[1] ?? [];
     return entries.map(([id, values]) => ({ id, fields: arrayToFields(values) }));
   }
   async streamAck(stream: string, group: string, ...ids: string[]) {
     if (ids.length === 0) return 0;
-    return this.client.xack(stream, group, ...ids);
+    return this.client.xack(this.k(stream), group, ...ids);
   }
   async ping() {
     await this.client.ping();

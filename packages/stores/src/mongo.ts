@@ -4,8 +4,8 @@ import type { Logger } from 'pino';
 export interface MongoStore {
   kind: 'mongodb';
   connection: mongoose.Connection;
-  ping(): Promise<void>;
-  close(): Promise<void>;
+  ping: () => Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** A dedicated mongoose connection (not the global one) for one service. */

@@ -9,8 +9,8 @@ export interface MysqlStore<S extends Record<string, unknown>> {
   kind: 'mysql';
   db: MySql2Database<S>;
   queries: QueryCounter;
-  ping(): Promise<void>;
-  close(): Promise<void>;
+  ping: () => Promise<void>;
+  close: () => Promise<void>;
 }
 
 export interface OpenMysqlOptions<S extends Record<string, unknown>> {

@@ -17,8 +17,8 @@ export interface PostgresStore<S extends Record<string, unknown>> {
   kind: 'postgres' | 'pglite';
   db: PgDb<S>;
   queries: QueryCounter;
-  ping(): Promise<void>;
-  close(): Promise<void>;
+  ping: () => Promise<void>;
+  close: () => Promise<void>;
 }
 
 export interface OpenPostgresOptions<S extends Record<string, unknown>> {

@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { testEnv } from './env';
 
 export function testLogger(service = 'test'): Logger {
-  return createLogger({ service, level: testEnv.TEST_LOG_LEVEL as 'silent' });
+  return createLogger({ service, level: testEnv.TEST_LOG_LEVEL });
 }
 
 const suffix = () => `${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -14,7 +14,7 @@ const suffix = () => `${process.pid}_${randomBytes(4).toString('hex')}`;
 export interface Provisioned {
   /** Server URL for this test only; undefined means use the embedded engine. */
   url: string | undefined;
-  cleanup(): Promise<void>;
+  cleanup: () => Promise<void>;
 }
 
 /** A fresh PostgreSQL database on DATABASE_URL's server, or undefined (PGlite). */

@@ -1,3 +1,4 @@
 export * from './env';
 export * from './databases';
 export * from './subgraph';
+export * from './platform';

@@ -89,9 +89,7 @@ export function AppLayout({ appName, tagline, nav = [], navPlacement = 'header',
       <AppShell.Header>
         <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            {sidebar ? (
-              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            ) : null}
+            {sidebar ? <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" /> : null}
             <Brand appName={appName} tagline={tagline} />
           </Group>
           <Group gap="lg" wrap="nowrap">
@@ -105,9 +103,7 @@ export function AppLayout({ appName, tagline, nav = [], navPlacement = 'header',
           <SidebarLinks nav={nav} onNavigate={close} />
         </AppShell.Navbar>
       ) : null}
-      <AppShell.Main bg="gray.0">
-        {children}
-      </AppShell.Main>
+      <AppShell.Main bg="gray.0">{children}</AppShell.Main>
     </AppShell>
   );
 }

@@ -16,10 +16,12 @@ export interface Column<TNode> {
   header: ReactNode;
   render: (node: TNode) => ReactNode;
   align?: 'left' | 'right' | 'center';
+  /** Keep the cell on one line (codes, amounts, dates, badges). */
+  nowrap?: boolean;
 }
 
 export interface ConnectionTableProps<TNode> {
-  /** Accessible name of the table (rendered as its caption). */
+  /** Accessible name of the table (the page's heading already shows it). */
   caption: string;
   columns: readonly Column<TNode>[];
   connection: ConnectionLike<TNode> | undefined;
@@ -61,12 +63,11 @@ export function ConnectionTable<TNode>({
       {error ? <ErrorState error={error} {...(onRetry ? { onRetry } : {})} /> : null}
       <LoadingOverlay visible={loading} zIndex={2} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
       <ScrollArea type="auto">
-        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-busy={loading}>
-          <Table.Caption>{caption}</Table.Caption>
+        <Table highlightOnHover verticalSpacing="sm" horizontalSpacing="md" aria-label={caption} aria-busy={loading}>
           <Table.Thead>
             <Table.Tr>
               {columns.map((column) => (
-                <Table.Th key={column.key} scope="col" ta={column.align ?? 'left'}>
+                <Table.Th key={column.key} scope="col" ta={column.align ?? 'left'} style={{ whiteSpace: 'nowrap' }}>
                   {column.header}
                 </Table.Th>
               ))}
@@ -76,7 +77,7 @@ export function ConnectionTable<TNode>({
             {rows.map(({ node }) => (
               <Table.Tr key={rowKey(node)}>
                 {columns.map((column) => (
-                  <Table.Td key={column.key} ta={column.align ?? 'left'}>
+                  <Table.Td key={column.key} ta={column.align ?? 'left'} style={column.nowrap ? { whiteSpace: 'nowrap' } : undefined}>
                     {column.render(node)}
                   </Table.Td>
                 ))}

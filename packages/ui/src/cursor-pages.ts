@@ -30,10 +30,10 @@ export interface CursorPages {
   /** Zero-based index of the current page. */
   pageIndex: number;
   hasPrevious: boolean;
-  next(endCursor: string): void;
-  previous(): void;
+  next: (endCursor: string) => void;
+  previous: () => void;
   /** Back to the first page, e.g. when a filter or the page size changes. */
-  reset(): void;
+  reset: () => void;
 }
 
 export function useCursorPages(): CursorPages {

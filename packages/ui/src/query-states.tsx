@@ -9,6 +9,8 @@ export function errorMessages(error: ErrorLike): string[] {
     return messages.length > 0 ? messages : [error.message];
   }
   if (ServerError.is(error)) return [`The server answered ${error.statusCode}: ${error.message}`];
+  // fetch() rejects with a TypeError when the gateway cannot be reached at all.
+  if (error.name === 'TypeError') return [`Cannot reach the server (${error.message}). Check your connection and try again.`];
   return [error.message || 'Something went wrong.'];
 }
 

@@ -13,7 +13,7 @@ export interface RuntimeConfig {
 export interface LoadRuntimeConfigOptions {
   /** Used when `/config.json` is missing or malformed. */
   fallback: RuntimeConfig;
-  /** Defaults to `config.json` next to the app's base URL. */
+  /** Where the document is; `/config.json` unless given (apps pass `${import.meta.env.BASE_URL}config.json`). */
   url?: string;
   fetchImpl?: typeof fetch;
 }
@@ -34,9 +34,14 @@ export function parseRuntimeConfig(value: unknown, baseUrl: string): RuntimeConf
   }
 }
 
-export async function loadRuntimeConfig({ fallback, url, fetchImpl = fetch }: LoadRuntimeConfigOptions): Promise<LoadedRuntimeConfig> {
-  const configUrl = url ?? new URL('config.json', document.baseURI).toString();
+export async function loadRuntimeConfig({
+  fallback,
+  url = '/config.json',
+  fetchImpl = fetch,
+}: LoadRuntimeConfigOptions): Promise<LoadedRuntimeConfig> {
   try {
+    // Absolute: on a deep link such as /agencies/x a relative `config.json` would miss.
+    const configUrl = new URL(url, typeof location === 'undefined' ? undefined : location.origin).toString();
     const response = await fetchImpl(configUrl, { headers: { accept: 'application/json' }, cache: 'no-store' });
     if (response.ok) {
       const parsed = parseRuntimeConfig(await response.json(), configUrl);

@@ -4,10 +4,11 @@
  * a later issue) will `set` it; the Apollo auth link `get`s it per request.
  */
 export interface TokenStore {
-  get(): string | null;
-  set(token: string | null): void;
+  // Function-typed properties, not methods: `tokenStore.get` is passed around unbound.
+  get: () => string | null;
+  set: (token: string | null) => void;
   /** Called with the new token whenever it changes; returns an unsubscribe. */
-  subscribe(listener: (token: string | null) => void): () => void;
+  subscribe: (listener: (token: string | null) => void) => () => void;
 }
 
 export function createTokenStore(initial: string | null = null): TokenStore {

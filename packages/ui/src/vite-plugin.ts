@@ -42,7 +42,19 @@ export function runtimeConfigPlugin(): Plugin {
  * than the app, so a release usually re-downloads only the app chunk.
  */
 export const vendorChunkGroups = [
-  { name: 'vendor-react', test: /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/, priority: 30 },
-  { name: 'vendor-mantine', test: /[\\/]node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-number-format|clsx|type-fest)/, priority: 20 },
-  { name: 'vendor-graphql', test: /[\\/]node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|@graphql-typed-document-node)/, priority: 10 },
+  {
+    name: 'vendor-react',
+    test: /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler|cookie|set-cookie-parser)[\\/]/,
+    priority: 30,
+  },
+  {
+    name: 'vendor-mantine',
+    test: /[\\/]node_modules[\\/](@mantine|@floating-ui|react-remove-scroll|react-number-format|clsx|type-fest)/,
+    priority: 20,
+  },
+  {
+    name: 'vendor-graphql',
+    test: /[\\/]node_modules[\\/](@apollo|graphql|rxjs|@wry|optimism|tslib|@graphql-typed-document-node)/,
+    priority: 10,
+  },
 ];

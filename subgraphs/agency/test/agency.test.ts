@@ -1,5 +1,5 @@
 import { demoData } from '@market/demo-data';
-import { freshPostgres, graphql, resolveEntities, testLogger, type Provisioned } from '@market/testkit';
+import { freshPostgres, graphql, resolveEntities, testLogger, type GraphQLResult, type Provisioned } from '@market/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../src/env';
 import { startService, type AgencyService } from '../src/service';
@@ -8,6 +8,11 @@ import { startService, type AgencyService } from '../src/service';
 let db: Provisioned;
 let service: AgencyService;
 const demo = demoData();
+interface AgencyPage {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  edges: { node: { id: string; name: string } }[];
+}
 const brightline = demo.agencies.find((a) => a.slug === 'brightline-technical-services')!;
 
 beforeAll(async () => {
@@ -27,9 +32,9 @@ describe('agency subgraph', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const result = await graphql<{ agencies: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: { id: string; name: string } }[] } }>(service, query, { after });
+      const result: GraphQLResult<{ agencies: AgencyPage }> = await graphql<{ agencies: AgencyPage }>(service, query, { after });
       expect(result.errors).toBeUndefined();
-      const page = result.data!.agencies;
+      const page: AgencyPage = result.data!.agencies;
       expect(page.totalCount).toBe(demo.agencies.length);
       seen.push(...page.edges.map((e) => e.node.id));
       if (!page.pageInfo.hasNextPage) break;

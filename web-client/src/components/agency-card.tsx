@@ -14,7 +14,7 @@ export function AgencyCard({ agency }: { agency: DirectoryAgency }) {
       <Stack gap="sm" h="100%">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Title order={3} size="h4" id={headingId}>
-            <Anchor component={Link} to={`/agencies/${agency.slug}`} c="inherit">
+            <Anchor component={Link} to={`/agencies/${agency.slug}`} c="inherit" fw={650}>
               {agency.name}
             </Anchor>
           </Title>

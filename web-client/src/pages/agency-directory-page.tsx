@@ -43,7 +43,9 @@ export function AgencyDirectoryPage() {
     notifyOnNetworkStatusChange: true,
   });
 
-  const header = <PageHeader title="Find an agency" description="Verified professionals for technical, construction, real-estate and more." />;
+  const header = (
+    <PageHeader title="Find an agency" description="Verified professionals for technical, construction, real-estate and more." />
+  );
   if (!data) {
     return (
       <>
@@ -63,7 +65,16 @@ export function AgencyDirectoryPage() {
       {edges.length === 0 ? (
         <EmptyState message="No agencies yet." />
       ) : (
-        <SimpleGrid component="ul" role="list" aria-label="Agencies" cols={{ base: 1, sm: 2, lg: 3 }} spacing="lg" p={0} m={0} style={{ listStyle: 'none' }}>
+        <SimpleGrid
+          component="ul"
+          role="list"
+          aria-label="Agencies"
+          cols={{ base: 1, sm: 2, lg: 3 }}
+          spacing="lg"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+        >
           {edges.map(({ node }) => (
             <Box component="li" key={node.id}>
               <AgencyCard agency={node} />

@@ -12,7 +12,7 @@ export interface AgencyPage {
 export function createAgencyRepository(db: PgDb<AgencySchema>) {
   return {
     /** Agencies by (name, id), keyset-paginated; fetches `limit` rows. */
-    async listByName(limit: number, after: { name: string; id: string } | null): Promise<AgencyPage> {
+    listByName: async (limit: number, after: { name: string; id: string } | null): Promise<AgencyPage> => {
       const where = after ? or(gt(agencies.name, after.name), and(eq(agencies.name, after.name), gt(agencies.id, after.id))) : undefined;
       const [rows, [total]] = await Promise.all([
         db.select().from(agencies).where(where).orderBy(asc(agencies.name), asc(agencies.id)).limit(limit),
@@ -20,7 +20,7 @@ export function createAgencyRepository(db: PgDb<AgencySchema>) {
       ]);
       return { rows, totalCount: total?.value ?? 0 };
     },
-    async byIds(ids: readonly string[]): Promise<AgencyRow[]> {
+    byIds: async (ids: readonly string[]): Promise<AgencyRow[]> => {
       const valid = validUuids(ids);
       return valid.length ? db.select().from(agencies).where(inArray(agencies.id, valid)) : [];
     },
@@ -37,17 +37,17 @@ export function createAgencyRepository(db: PgDb<AgencySchema>) {
         .orderBy(asc(businessTypes.label));
     },
     allBusinessTypes: (): Promise<BusinessTypeRow[]> => db.select().from(businessTypes).orderBy(asc(businessTypes.label)),
-    async isEmpty(): Promise<boolean> {
+    isEmpty: async (): Promise<boolean> => {
       const rows = await db.select({ id: agencies.id }).from(agencies).limit(1);
       return rows.length === 0;
     },
     /** Inserts a batch of agencies with their types and members in one transaction. */
-    async insertAll(input: {
+    insertAll: async (input: {
       businessTypes: (typeof businessTypes.$inferInsert)[];
       agencies: (typeof agencies.$inferInsert)[];
       agencyBusinessTypes: (typeof agencyBusinessTypes.$inferInsert)[];
       members: (typeof agencyMembers.$inferInsert)[];
-    }): Promise<void> {
+    }): Promise<void> => {
       await db.transaction(async (tx) => {
         if (input.businessTypes.length) await tx.insert(businessTypes).values(input.businessTypes).onConflictDoNothing();
         if (input.agencies.length) await tx.insert(agencies).values(input.agencies);

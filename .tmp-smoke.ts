@@ -1,0 +1,12 @@
+import { startPlatform } from '@market/testkit';
+const t0 = performance.now();
+const p = await startPlatform({ only: ['agency'] });
+console.log('started in', Math.round(performance.now() - t0), 'ms', p.gatewayUrl);
+const q = async (query: string) => { const t = performance.now(); const r = await fetch(p.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) }); const b = await r.text(); console.log(r.status, Math.round(performance.now()-t), 'ms', b.slice(0, 600)); };
+await q('{ agencies(first: 2) { totalCount edges { node { name slug city } } } }');
+await q('{ agency(slug: "brightline-technical-services") { name } users(first: 1) { totalCount } }');
+await q('{ agency(slug: "brightline-technical-services") { name } order(id: "x") { number } }');
+const ready = await fetch(p.gateway.url + '/ready'); console.log(ready.status, await ready.text());
+const m = await (await fetch(p.gateway.url + '/metrics')).text(); console.log(m.split('\n').filter(l => l.startsWith('gateway_')).slice(0, 12).join('\n'));
+await p.stop();
+console.log('stopped');

@@ -1,0 +1,197 @@
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer, type ApolloServerOptions } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  createErrorFormatter,
+  createLogger,
+  createMetrics,
+  executeApolloHttp,
+  operationMetricsPlugin,
+  startHttpService,
+  type Logger,
+  type ReadinessCheck,
+  type RunningService,
+} from '@market/kit';
+import { openKeyValue, type KeyValueStore } from '@market/stores';
+import type { GraphQLFormattedError } from 'graphql';
+import { Counter, Gauge, Histogram } from 'prom-client';
+import { Agent } from 'undici';
+import { corsPolicy } from './cors';
+import type { Env } from './env';
+import { PLAYGROUND_DIST, servePlaygroundAsset, servePlaygroundPage, wantsPlayground } from './playground';
+import { SUBGRAPH_UNAVAILABLE, SubgraphDataSource, type GatewayContext } from './subgraph-fetch';
+import { subgraphHealth } from './subgraph-health';
+import { supergraphFile, type LoadedSupergraph } from './supergraph-file';
+
+export { loadEnv, type Env } from './env';
+export { SUBGRAPH_UNAVAILABLE, type GatewayContext } from './subgraph-fetch';
+export { inspectSupergraph, type LoadedSupergraph } from './supergraph-file';
+
+export interface StartGatewayOptions {
+  logger?: Logger;
+  /** Routing URL overrides by subgraph name (merged over SUBGRAPH_URLS). */
+  subgraphUrls?: Record<string, string>;
+  /** Built playground (tests may point elsewhere). */
+  playgroundDir?: string;
+}
+
+export interface RunningGateway extends RunningService {
+  /** Re-reads SUPERGRAPH_PATH now; rejects when the file is not a valid supergraph (the old one stays). */
+  reload(): Promise<void>;
+  /** The supergraph being served. */
+  supergraph(): LoadedSupergraph | undefined;
+}
+
+const BODY_LIMIT = 1_000_000;
+const HEALTH_TIMEOUT_MS = 1_000;
+const HEALTH_INTERVAL_MS = 5_000;
+
+type ApolloCache = Exclude<ApolloServerOptions<GatewayContext>['cache'], 'bounded' | undefined>;
+
+/** Apollo's KeyValueCache (APQ, query plans) over the platform's key-value store: Redis when set, so replicas share it. */
+function keyValueCache(kv: KeyValueStore): ApolloCache {
+  return {
+    get: async (key) => (await kv.get(key)) ?? undefined,
+    set: (key, value, options) => kv.set(key, value, options?.ttl ? Math.ceil(options.ttl) : undefined),
+    delete: (key) => kv.del(key),
+  };
+}
+
+/**
+ * Errors the gateway itself produces about subgraphs are safe to show (they name
+ * the subgraph, never its URL); the rest goes through the platform's masking.
+ */
+function gatewayErrorFormatter(logger: Logger, exposeInternals: boolean) {
+  const platform = createErrorFormatter(logger, exposeInternals);
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (code === SUBGRAPH_UNAVAILABLE || code === 'DOWNSTREAM_SERVICE_ERROR') return formatted;
+    // The null a missing subgraph leaves behind, bubbling up a non-null field: standard GraphQL, not an internal error.
+    if (code === 'INVALID_GRAPHQL' && formatted.message.startsWith('Cannot return null for non-nullable')) return formatted;
+    return platform(formatted, error);
+  };
+}
+
+/**
+ * The Apollo Gateway on one port: /graphql (queries and mutations planned over
+ * the supergraph's subgraphs, GraphiQL for browsers), /health, /ready (the
+ * supergraph is loaded and every subgraph answers), /metrics.
+ */
+export async function startGateway(env: Env, options: StartGatewayOptions = {}): Promise<RunningGateway> {
+  const logger = options.logger ?? createLogger({ service: 'gateway', level: env.LOG_LEVEL });
+  const metrics = createMetrics('gateway');
+  const latency = new Histogram({
+    name: 'gateway_subgraph_fetch_duration_seconds',
+    help: 'Latency of the fetches the gateway makes to subgraphs, by subgraph and outcome (ok, error, timeout, unreachable)',
+    labelNames: ['subgraph', 'outcome'] as const,
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [metrics.registry],
+  });
+  const up = new Gauge({
+    name: 'gateway_subgraph_up',
+    help: 'Whether the subgraph answered its last /health check (1) or not (0)',
+    labelNames: ['subgraph'] as const,
+    registers: [metrics.registry],
+  });
+  const supergraphLoads = new Counter({
+    name: 'gateway_supergraph_loads_total',
+    help: 'Supergraph files loaded, or rejected as invalid (the previous one kept serving)',
+    labelNames: ['outcome'] as const,
+    registers: [metrics.registry],
+  });
+
+  const overrides: Record<string, string> = { ...env.SUBGRAPH_URLS, ...options.subgraphUrls };
+  const routingUrl = (name: string, url: string | undefined) => overrides[name] ?? url ?? '';
+  // One keep-alive pool for every subgraph call: connection set-up is most of a small fetch.
+  const agent = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
+  const health = subgraphHealth({ agent, logger: logger.child({ component: 'subgraph-health' }), up, timeoutMs: HEALTH_TIMEOUT_MS, intervalMs: HEALTH_INTERVAL_MS });
+
+  let kv: KeyValueStore | undefined;
+  let apollo: ApolloServer<GatewayContext> | undefined;
+  try {
+    kv = await openKeyValue({ url: env.REDIS_URL, prefix: 'gateway:', logger });
+    const kvStore = kv;
+    // startHttpService reads this array on every /ready, so it is updated in place when the supergraph changes.
+    const checks: ReadinessCheck[] = [];
+    const supergraph = supergraphFile({
+      path: env.SUPERGRAPH_PATH,
+      logger: logger.child({ component: 'supergraph' }),
+      onRejected: () => supergraphLoads.inc({ outcome: 'rejected' }),
+      onLoaded: (loaded) => {
+        supergraphLoads.inc({ outcome: 'loaded' });
+        health.setSubgraphs(loaded.subgraphs.map(({ name, url }) => ({ name, url: routingUrl(name, url) })));
+        const storeChecks: ReadinessCheck[] = kvStore.kind === 'redis' ? [{ name: 'redis', check: () => kvStore.ping() }] : [];
+        checks.splice(0, checks.length, supergraphCheck, ...health.checks(), ...storeChecks);
+        void health.pollNow();
+      },
+    });
+    const supergraphCheck: ReadinessCheck = {
+      name: 'supergraph',
+      check: async () => {
+        const current = supergraph.current();
+        if (!current) throw new Error('no supergraph loaded');
+        return current.id;
+      },
+    };
+
+    const gateway = new ApolloGateway({
+      supergraphSdl: supergraph.hook,
+      logger: logger.child({ component: 'apollo-gateway' }),
+      buildService: ({ name, url }) =>
+        new SubgraphDataSource({ name, url: routingUrl(name, url), timeoutMs: env.SUBGRAPH_TIMEOUT_MS, agent, latency, logger }),
+    });
+    apollo = new ApolloServer<GatewayContext>({
+      gateway,
+      cache: keyValueCache(kvStore),
+      formatError: gatewayErrorFormatter(logger, env.NODE_ENV === 'development'),
+      // Integrators explore the schema in the playground; without it, no introspection either.
+      introspection: env.PLAYGROUND,
+      includeStacktraceInErrorResponses: false,
+      // Apollo's default landing page loads Sandbox from a CDN; ours is bundled (see playground/).
+      plugins: [ApolloServerPluginLandingPageDisabled(), operationMetricsPlugin(metrics)],
+      logger,
+    });
+    await apollo.start();
+    const server = apollo;
+
+    const cors = corsPolicy({ origins: env.CORS_ORIGINS, allowLoopback: env.CORS_ORIGINS.length === 0 && env.NODE_ENV !== 'production' });
+    const playgroundDir = options.playgroundDir ?? PLAYGROUND_DIST;
+    const service = await startHttpService({
+      name: 'gateway',
+      host: env.HOST,
+      port: env.PORT,
+      logger,
+      metrics,
+      checks,
+      onStop: async () => {
+        health.stop();
+        await server.stop();
+        await agent.close();
+        await kvStore.close();
+      },
+      handle: async (req, res, info) => {
+        const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+        if (env.PLAYGROUND && (await servePlaygroundAsset(req, res, pathname, playgroundDir))) return true;
+        if (pathname !== '/graphql') return false;
+        if (cors(req, res)) return true;
+        if (env.PLAYGROUND && wantsPlayground(req)) {
+          await servePlaygroundPage(req, res, playgroundDir);
+          return true;
+        }
+        const authorization = req.headers.authorization;
+        await executeApolloHttp(server, req, res, {
+          bodyLimit: BODY_LIMIT,
+          context: async () => ({ requestId: info.requestId, ...(authorization ? { authorization } : {}) }),
+        });
+        return true;
+      },
+    });
+    return { ...service, reload: supergraph.reload, supergraph: supergraph.current };
+  } catch (error) {
+    health.stop();
+    await apollo?.stop().catch(() => undefined);
+    await agent.close();
+    await kv?.close();
+    throw error;
+  }
+}

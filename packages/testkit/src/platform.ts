@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadEnv as loadGatewayEnv, startGateway, type RunningGateway } from '@market/gateway';
+import { readSupergraphConfig } from '@market/gateway/compose';
+import { createLogger, importServiceModule, type EnvSource, type RunningService, type ServiceModule } from '@market/kit';
+import { openMongo, serviceDatabaseUrl } from '@market/stores';
+import { freshMysql, freshPostgres, freshRedis } from './databases';
+import { testEnv } from './env';
+
+const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+/** Nothing listens on port 2 (and fetch allows it): subgraphs left out with `only` fail fast instead of reaching a local `npm start` on 3001–3007. */
+const UNREACHABLE = 'http://127.0.0.1:2/graphql';
+
+export interface StartPlatformOptions {
+  /** Seed the demo data (default true). */
+  seed?: boolean;
+  /** Keep embedded data under this folder (`<root>/<service>`); default: a temp folder removed by stop(). */
+  dataDirRoot?: string;
+  /** Start only these subgraphs (the gateway still serves the whole supergraph). */
+  only?: string[];
+  /** The gateway's SUPERGRAPH_PATH (default: the repository's supergraph.graphql). */
+  supergraphPath?: string;
+  /** Extra gateway environment (e.g. SUBGRAPH_TIMEOUT_MS). */
+  gatewayEnv?: EnvSource;
+}
+
+export interface Platform {
+  /** The gateway's GraphQL endpoint, e.g. http://127.0.0.1:41234/graphql. */
+  gatewayUrl: string;
+  /** Running subgraphs by name (a stopped one is absent until restarted). */
+  services: Record<string, RunningService>;
+  gateway: RunningGateway;
+  stopService(name: string): Promise<void>;
+  /** Starts a stopped (or running) subgraph again, on the same port and data. */
+  restartService(name: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface ServiceSlot {
+  module: ServiceModule;
+  env: EnvSource;
+  cleanups: (() => Promise<void>)[];
+}
+
+/** Real-server databases for one service when CI provides servers; none when embedded. */
+async function provisionStores(name: string, label: string): Promise<{ env: EnvSource; cleanups: (() => Promise<void>)[] }> {
+  const env: EnvSource = {};
+  const cleanups: (() => Promise<void>)[] = [];
+  const postgres = await freshPostgres(`${label}_${name}`);
+  env.DATABASE_URL = postgres.url;
+  cleanups.push(postgres.cleanup);
+  if (name === 'sso') {
+    const mysql = await freshMysql(`${label}_sso`);
+    env.MYSQL_URL = mysql.url;
+    cleanups.push(mysql.cleanup);
+  }
+  if (name === 'chat' && testEnv.MONGO_URL) {
+    const url = serviceDatabaseUrl(testEnv.MONGO_URL, `${label}_chat`);
+    env.MONGO_URL = url;
+    cleanups.push(async () => {
+      const mongo = await openMongo({ url, logger: createLogger({ service: 'testkit', level: 'silent' }) });
+      try {
+        await mongo.connection.dropDatabase();
+      } finally {
+        await mongo.close();
+      }
+    });
+  }
+  return { env, cleanups };
+}
+
+/**
+ * The whole platform in this process, for platform and browser tests: every
+ * subgraph of supergraph.yaml on a free port with its own stores (embedded, or
+ * fresh databases on the servers named by DATABASE_URL / MYSQL_URL / MONGO_URL /
+ * REDIS_URL), then the gateway routing to them.
+ */
+export async function startPlatform(options: StartPlatformOptions = {}): Promise<Platform> {
+  const label = `p${randomBytes(3).toString('hex')}`;
+  const ownDataDir = options.dataDirRoot === undefined;
+  const dataRoot = options.dataDirRoot ?? mkdtempSync(join(tmpdir(), 'market-platform-'));
+  const config = readSupergraphConfig(join(REPO, 'supergraph.yaml'));
+  const wanted = config.subgraphs.filter((s) => !options.only || options.only.includes(s.name));
+  const unknown = (options.only ?? []).filter((name) => !config.subgraphs.some((s) => s.name === name));
+  if (unknown.length) throw new Error(`startPlatform: unknown subgraphs ${unknown.join(', ')}`);
+
+  const redis = await freshRedis(label);
+  const slots = new Map<string, ServiceSlot>();
+  const services: Record<string, RunningService> = {};
+  let gateway: RunningGateway | undefined;
+
+  const cleanupAll = async () => {
+    await gateway?.stop();
+    await Promise.allSettled(Object.values(services).map((service) => service.stop()));
+    for (const name of Object.keys(services)) delete services[name];
+    await Promise.allSettled([...slots.values()].flatMap((slot) => slot.cleanups.map((cleanup) => cleanup())));
+    await redis.cleanup();
+    if (ownDataDir) rmSync(dataRoot, { recursive: true, force: true });
+  };
+
+  const start = async (name: string, port: number) => {
+    const slot = slots.get(name);
+    if (!slot) throw new Error(`startPlatform: ${name} is not part of this platform`);
+    const logger = createLogger({ service: name, level: testEnv.TEST_LOG_LEVEL });
+    services[name] = await slot.module.start({ ...slot.env, PORT: String(port) }, { logger });
+  };
+
+  try {
+    await Promise.all(
+      wanted.map(async ({ name, schemaFile }) => {
+        const module = await importServiceModule(name, dirname(schemaFile));
+        const stores = await provisionStores(name, label);
+        const env: EnvSource = {
+          NODE_ENV: 'test',
+          HOST: '127.0.0.1',
+          LOG_LEVEL: testEnv.TEST_LOG_LEVEL,
+          DATA_DIR: join(dataRoot, name),
+          SEED_DEMO_DATA: String(options.seed ?? true),
+          REDIS_URL: redis.url,
+          ...stores.env,
+        };
+        slots.set(name, { module, env, cleanups: stores.cleanups });
+        await start(name, 0);
+      }),
+    );
+    const subgraphUrls = Object.fromEntries(config.subgraphs.map(({ name }) => [name, services[name] ? `${services[name].url}/graphql` : UNREACHABLE]));
+    gateway = await startGateway(
+      loadGatewayEnv({
+        NODE_ENV: 'test',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        LOG_LEVEL: testEnv.TEST_LOG_LEVEL,
+        REDIS_URL: redis.url,
+        ...(options.supergraphPath ? { SUPERGRAPH_PATH: options.supergraphPath } : {}),
+        ...options.gatewayEnv,
+      }),
+      { logger: createLogger({ service: 'gateway', level: testEnv.TEST_LOG_LEVEL }), subgraphUrls },
+    );
+  } catch (error) {
+    await cleanupAll();
+    throw error;
+  }
+  const runningGateway = gateway;
+  // Restarts reuse the first port, so the gateway's routing stays valid.
+  const ports = new Map(Object.entries(services).map(([name, service]) => [name, service.port]));
+
+  let stopping: Promise<void> | undefined;
+  return {
+    gatewayUrl: `${runningGateway.url}/graphql`,
+    services,
+    gateway: runningGateway,
+    stopService: async (name) => {
+      const service = services[name];
+      if (!service) return;
+      delete services[name];
+      await service.stop();
+    },
+    restartService: async (name) => {
+      const port = ports.get(name);
+      if (port === undefined) throw new Error(`startPlatform: ${name} is not part of this platform`);
+      const running = services[name];
+      if (running) {
+        delete services[name];
+        await running.stop();
+      }
+      await start(name, port);
+    },
+    stop: () => {
+      stopping ??= cleanupAll();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,80 @@
+/**
+ * Node-side helpers for the browser tests of web-client and web-admin: build
+ * the app when its sources changed, serve the build the way production does
+ * (`startSpaServer`), and drive Debian's Chromium (never a downloaded browser).
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSpaServer, type SpaServer } from '@market/kit';
+import { chromium, type Browser } from 'playwright-core';
+
+const UI_SRC = fileURLToPath(new URL('../src', import.meta.url));
+
+async function mtime(path: string): Promise<number> {
+  try {
+    return (await stat(path)).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** The newest modification time of the files under `paths` (0 when none exist). */
+async function newestMtime(paths: readonly string[]): Promise<number> {
+  let newest = 0;
+  for (const path of paths) {
+    let entries;
+    try {
+      entries = await readdir(path, { withFileTypes: true, recursive: true });
+    } catch {
+      newest = Math.max(newest, await mtime(path));
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.isFile()) newest = Math.max(newest, await mtime(join(entry.parentPath, entry.name)));
+    }
+  }
+  return newest;
+}
+
+/**
+ * Returns the app's `dist/`, running `vite build` first unless the existing
+ * build is newer than every source it comes from (the app and @market/ui).
+ */
+export async function buildWebApp(appDir: string, { force = false }: { force?: boolean } = {}): Promise<string> {
+  const distDir = join(appDir, 'dist');
+  const builtAt = await mtime(join(distDir, 'index.html'));
+  const sourcesAt = await newestMtime([
+    join(appDir, 'src'),
+    join(appDir, 'index.html'),
+    join(appDir, 'vite.config.ts'),
+    join(appDir, 'package.json'),
+    UI_SRC,
+  ]);
+  if (force || builtAt === 0 || builtAt < sourcesAt) {
+    const { build } = await import('vite');
+    await build({ root: appDir, configFile: join(appDir, 'vite.config.ts'), logLevel: 'warn', mode: 'production' });
+  }
+  return distDir;
+}
+
+export interface WebAppOptions {
+  name: string;
+  appDir: string;
+  /** Served as `/config.json`; the object is read per request, so it may be filled in after start. */
+  config: Record<string, unknown>;
+}
+
+/** Builds (if needed) and serves an app on a free port, as in production. */
+export async function startWebApp({ name, appDir, config }: WebAppOptions): Promise<SpaServer> {
+  const distDir = await buildWebApp(appDir);
+  return startSpaServer({ name, port: 0, host: '127.0.0.1', distDir, config });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    timeout: 30_000,
+  });
+}
