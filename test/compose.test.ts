@@ -63,7 +63,12 @@ describe('composition', () => {
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.problems).toContainEqual(
-      expect.objectContaining({ subgraphs: ['order'], code: 'INVALID_GRAPHQL', message: 'Unknown type Invoice', location: expect.stringMatching(/^subgraphs\/order\/schema\.graphql:\d+:\d+$/) }),
+      expect.objectContaining({
+        subgraphs: ['order'],
+        code: 'INVALID_GRAPHQL',
+        message: 'Unknown type Invoice',
+        location: expect.stringMatching(/^subgraphs\/order\/schema\.graphql:\d+:\d+$/),
+      }),
     );
     const result = runCompose({ configPath });
     expect(result.exitCode).toBe(1);
@@ -75,7 +80,13 @@ describe('composition', () => {
     const dir = scratchRepo();
     const schema = join(dir, 'subgraphs', 'file', 'schema.graphql');
     // PageInfo is @shareable everywhere; a different field type in one subgraph cannot merge.
-    writeFileSync(schema, readFileSync(schema, 'utf8').replace('type PageInfo @shareable {\n  hasNextPage: Boolean!', 'type PageInfo @shareable {\n  hasNextPage: String!'));
+    writeFileSync(
+      schema,
+      readFileSync(schema, 'utf8').replace(
+        'type PageInfo @shareable {\n  hasNextPage: Boolean!',
+        'type PageInfo @shareable {\n  hasNextPage: String!',
+      ),
+    );
     const outcome = composeSupergraph(join(dir, 'supergraph.yaml'));
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
@@ -87,7 +98,9 @@ describe('composition', () => {
   it('reports syntax errors and a bad config readably', () => {
     const dir = scratchRepo();
     writeFileSync(join(dir, 'subgraphs', 'chat', 'schema.graphql'), 'type Query {');
-    expect(runCompose({ configPath: join(dir, 'supergraph.yaml') }).output).toMatch(/\[chat\] GRAPHQL_PARSE_FAILED: Syntax Error: .*\n\s+at subgraphs\/chat\/schema\.graphql:1:13/);
+    expect(runCompose({ configPath: join(dir, 'supergraph.yaml') }).output).toMatch(
+      /\[chat\] GRAPHQL_PARSE_FAILED: Syntax Error: .*\n\s+at subgraphs\/chat\/schema\.graphql:1:13/,
+    );
 
     writeFileSync(join(dir, 'supergraph.yaml'), 'federation_version: =2.9.0\nsubgraphs:\n  sso:\n    routing_url: not a url\n');
     const output = runCompose({ configPath: join(dir, 'supergraph.yaml') }).output;

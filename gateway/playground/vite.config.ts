@@ -17,5 +17,12 @@ export default defineConfig({
     emptyOutDir: true,
     // Monaco is large by nature; it loads once and is cached as an immutable asset.
     chunkSizeWarningLimit: 6_000,
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // GraphiQL ships React Compiler "use no memo" directives; dropping them in a bundle is harmless.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
 });

@@ -33,8 +33,7 @@ export interface CompositionProblem {
 }
 
 export type CompositionOutcome =
-  | { ok: true; supergraphSdl: string; config: SupergraphConfig }
-  | { ok: false; problems: CompositionProblem[]; config?: SupergraphConfig };
+  { ok: true; supergraphSdl: string; config: SupergraphConfig } | { ok: false; problems: CompositionProblem[]; config?: SupergraphConfig };
 
 export const OUT_OF_DATE_MESSAGE =
   'supergraph.graphql is out of date with supergraph.yaml / the subgraph schemas: run `npm run compose` and commit the result';
@@ -100,7 +99,13 @@ export function composeSupergraph(configPath: string): CompositionOutcome {
     return {
       ok: false,
       config,
-      problems: [{ subgraphs: [], code: 'INVALID_CONFIG', message: `federation_version ${config.federationVersion} is not supported (Federation 2 only)` }],
+      problems: [
+        {
+          subgraphs: [],
+          code: 'INVALID_CONFIG',
+          message: `federation_version ${config.federationVersion} is not supported (Federation 2 only)`,
+        },
+      ],
     };
   }
 
@@ -116,7 +121,11 @@ export function composeSupergraph(configPath: string): CompositionOutcome {
       continue;
     }
     try {
-      services.push({ name: subgraph.name, url: subgraph.routingUrl, typeDefs: parse(new Source(readFileSync(subgraph.schemaFile, 'utf8'), sourceName)) });
+      services.push({
+        name: subgraph.name,
+        url: subgraph.routingUrl,
+        typeDefs: parse(new Source(readFileSync(subgraph.schemaFile, 'utf8'), sourceName)),
+      });
     } catch (error) {
       problems.push(toProblem(error, fileToSubgraph, [subgraph.name], 'GRAPHQL_PARSE_FAILED'));
     }
@@ -134,7 +143,12 @@ function isGraphQLError(error: unknown): error is GraphQLError {
   return error instanceof Error && 'extensions' in error && 'locations' in error;
 }
 
-function toProblem(error: unknown, fileToSubgraph: Map<string, string>, fallbackSubgraphs: string[] = [], fallbackCode = 'GRAPHQL_ERROR'): CompositionProblem {
+function toProblem(
+  error: unknown,
+  fileToSubgraph: Map<string, string>,
+  fallbackSubgraphs: string[] = [],
+  fallbackCode = 'GRAPHQL_ERROR',
+): CompositionProblem {
   if (!isGraphQLError(error)) {
     return { subgraphs: fallbackSubgraphs, code: 'UNKNOWN', message: error instanceof Error ? error.message : String(error) };
   }

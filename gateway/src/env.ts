@@ -10,7 +10,10 @@ const subgraphUrls = z
   .optional()
   .transform((value, ctx) => {
     const urls: Record<string, string> = {};
-    for (const entry of (value ?? '').split(',').map((e) => e.trim()).filter(Boolean)) {
+    for (const entry of (value ?? '')
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean)) {
       const match = /^([A-Za-z][\w-]*)=(https?:\/\/\S+)$/.exec(entry);
       if (!match?.[1] || !match[2] || !URL.canParse(match[2])) {
         ctx.addIssue({ code: 'custom', message: `"${entry}" is not name=http(s)://host:port/graphql` });
@@ -42,7 +45,12 @@ const parseEnv = defineEnv('gateway', {
   CORS_ORIGINS: z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((o) => o.trim()).filter(Boolean)),
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
 });
 
 export function loadEnv(source: EnvSource = process.env) {

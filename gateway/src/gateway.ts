@@ -66,8 +66,9 @@ function gatewayErrorFormatter(logger: Logger, exposeInternals: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (code === SUBGRAPH_UNAVAILABLE || code === 'DOWNSTREAM_SERVICE_ERROR') return formatted;
-    // The null a missing subgraph leaves behind, bubbling up a non-null field: standard GraphQL, not an internal error.
-    if (code === 'INVALID_GRAPHQL' && formatted.message.startsWith('Cannot return null for non-nullable')) return formatted;
+    // The query planner's verdict on the client's operation (e.g. `Unknown operation named "X"`), or the null a
+    // missing subgraph leaves bubbling up a non-null field: about the request, not an internal failure.
+    if (code === 'INVALID_GRAPHQL') return formatted;
     return platform(formatted, error);
   };
 }
@@ -104,7 +105,13 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
   const routingUrl = (name: string, url: string | undefined) => overrides[name] ?? url ?? '';
   // One keep-alive pool for every subgraph call: connection set-up is most of a small fetch.
   const agent = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
-  const health = subgraphHealth({ agent, logger: logger.child({ component: 'subgraph-health' }), up, timeoutMs: HEALTH_TIMEOUT_MS, intervalMs: HEALTH_INTERVAL_MS });
+  const health = subgraphHealth({
+    agent,
+    logger: logger.child({ component: 'subgraph-health' }),
+    up,
+    timeoutMs: HEALTH_TIMEOUT_MS,
+    intervalMs: HEALTH_INTERVAL_MS,
+  });
 
   let kv: KeyValueStore | undefined;
   let apollo: ApolloServer<GatewayContext> | undefined;
@@ -147,6 +154,8 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
       // Integrators explore the schema in the playground; without it, no introspection either.
       introspection: env.PLAYGROUND,
       includeStacktraceInErrorResponses: false,
+      // Shutdown is ours (stop() / runMain / the launcher), in order; Apollo must not stop itself on SIGINT.
+      stopOnTerminationSignals: false,
       // Apollo's default landing page loads Sandbox from a CDN; ours is bundled (see playground/).
       plugins: [ApolloServerPluginLandingPageDisabled(), operationMetricsPlugin(metrics)],
       logger,
@@ -186,7 +195,7 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
         return true;
       },
     });
-    return { ...service, reload: supergraph.reload, supergraph: supergraph.current };
+    return { ...service, reload: () => supergraph.reload(), supergraph: () => supergraph.current() };
   } catch (error) {
     health.stop();
     await apollo?.stop().catch(() => undefined);

@@ -39,7 +39,12 @@ async function sendFile(req: IncomingMessage, res: ServerResponse, path: string,
     'x-content-type-options': 'nosniff',
   });
   if (req.method === 'HEAD') res.end();
-  else await pipeline(createReadStream(path), res);
+  else {
+    await pipeline(createReadStream(path), res).catch((error: unknown) => {
+      // A browser that navigates away mid-download is not an error of ours.
+      if (!(error instanceof Error && 'code' in error && error.code === 'ERR_STREAM_PREMATURE_CLOSE')) throw error;
+    });
+  }
   return true;
 }
 
@@ -50,7 +55,12 @@ export async function servePlaygroundPage(req: IncomingMessage, res: ServerRespo
 }
 
 /** Serves /playground/* (hashed, immutable assets); false when the path is not the playground's. */
-export async function servePlaygroundAsset(req: IncomingMessage, res: ServerResponse, pathname: string, distDir = PLAYGROUND_DIST): Promise<boolean> {
+export async function servePlaygroundAsset(
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  distDir = PLAYGROUND_DIST,
+): Promise<boolean> {
   if (!pathname.startsWith(PLAYGROUND_BASE) || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
   let relative: string;
   try {

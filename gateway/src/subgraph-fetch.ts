@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Logger } from '@market/kit';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { fetch as undiciFetch, type Agent } from 'undici';
 
 /** What the gateway knows about the incoming request when it calls subgraphs. */
 export interface GatewayContext {
@@ -27,11 +27,18 @@ export interface SubgraphFetchOptions {
 /** The reason a fetch failed, in words a client may read (no URLs, no stack). */
 function describeFailure(error: unknown, timeoutMs: number): { reason: string; outcome: 'timeout' | 'unreachable' } | undefined {
   if (!(error instanceof Error)) return undefined;
-  if (error.name === 'TimeoutError' || error.name === 'AbortError') return { reason: `did not answer within ${timeoutMs} ms`, outcome: 'timeout' };
+  if (error.name === 'TimeoutError' || error.name === 'AbortError')
+    return { reason: `did not answer within ${timeoutMs} ms`, outcome: 'timeout' };
   const cause = error.cause;
   const code = cause instanceof Error && 'code' in cause ? String(cause.code) : undefined;
   if (error.name === 'TypeError' && error.message === 'fetch failed') {
-    return { reason: code === 'ECONNREFUSED' ? 'is not running (connection refused)' : `could not be reached (${code ?? cause?.toString() ?? 'network error'})`, outcome: 'unreachable' };
+    return {
+      reason:
+        code === 'ECONNREFUSED'
+          ? 'is not running (connection refused)'
+          : `could not be reached (${code ?? cause?.toString() ?? 'network error'})`,
+      outcome: 'unreachable',
+    };
   }
   return undefined;
 }
@@ -57,7 +64,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         // Read the body inside the deadline too: a subgraph that stalls mid-body is as hung as one that never answers.
         const body = await response.arrayBuffer();
         outcome = response.ok ? 'ok' : 'error';
-        return new Response(body, { status: response.status, statusText: response.statusText, headers: Object.fromEntries(response.headers) });
+        return new Response(body, {
+          status: response.status,
+          statusText: response.statusText,
+          headers: Object.fromEntries(response.headers),
+        });
       } catch (error) {
         outcome = describeFailure(error, timeoutMs)?.outcome ?? 'error';
         throw error;

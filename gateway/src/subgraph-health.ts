@@ -1,6 +1,6 @@
 import type { Logger, ReadinessCheck } from '@market/kit';
 import type { Gauge } from 'prom-client';
-import { Agent, fetch as undiciFetch } from 'undici';
+import { fetch as undiciFetch, type Agent } from 'undici';
 
 export interface SubgraphHealthOptions {
   agent: Agent;

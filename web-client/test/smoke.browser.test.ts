@@ -1,11 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import { demoData } from '@market/demo-data';
-import { launchChromium, startWebApp } from '@market/ui/testing';
+import { launchChromium, startWebApp, waitForVisible } from '@market/ui/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
-const WAIT = { timeout: 15_000 };
 
 interface Gateway {
   gatewayUrl: string;
@@ -15,12 +14,13 @@ interface Gateway {
 /**
  * The whole platform on embedded stores with demo data, or, when
  * SMOKE_GATEWAY_URL is set, a gateway that is already running (e.g. `npm start`).
+ * Outside production the gateway allows loopback origins, so the app may run on any free port.
  */
-async function startGateway(appOrigin: string): Promise<Gateway> {
+async function startGateway(): Promise<Gateway> {
   const external = process.env.SMOKE_GATEWAY_URL;
   if (external) return { gatewayUrl: external, stop: async () => {} };
   const { startPlatform } = await import('@market/testkit');
-  return startPlatform({ corsOrigins: [appOrigin] });
+  return startPlatform();
 }
 
 const demo = demoData();
@@ -28,17 +28,14 @@ const demoAgencyNames = new Set(demo.agencies.map((agency) => agency.name));
 const brightline = demo.agencies.find((agency) => agency.slug === 'brightline-technical-services');
 
 describe('web-client in Chromium, through the gateway', () => {
-  const config: Record<string, unknown> = {};
   let app: Awaited<ReturnType<typeof startWebApp>>;
   let gateway: Gateway;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    // The app's origin must exist before the gateway starts, so CORS can allow it.
-    app = await startWebApp({ name: 'web-client', appDir: APP_DIR, config });
-    gateway = await startGateway(app.url);
-    config.graphqlUrl = gateway.gatewayUrl;
+    gateway = await startGateway();
+    app = await startWebApp({ name: 'web-client', appDir: APP_DIR, config: { graphqlUrl: gateway.gatewayUrl } });
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
   });
@@ -53,19 +50,19 @@ describe('web-client in Chromium, through the gateway', () => {
     await page.goto(`${app.url}/`);
     const directory = page.getByRole('list', { name: 'Agencies' });
     const cards = directory.getByRole('article');
-    await cards.first().waitFor(WAIT);
+    await waitForVisible(page, cards.first());
 
     const names = await directory.getByRole('heading', { level: 3 }).allTextContents();
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(demoAgencyNames).toContain(name);
-    await page.getByText(`Showing ${names.length} of ${demo.agencies.length} agencies`).waitFor(WAIT);
+    await waitForVisible(page, page.getByText(`Showing ${names.length} of ${demo.agencies.length} agencies`));
 
     await page.screenshot({ path: '/tmp/web-client-directory.png' });
 
     const link = directory.getByRole('link').first();
     const name = (await link.textContent()) ?? '';
     await link.click();
-    await page.getByRole('heading', { level: 2, name }).waitFor(WAIT);
+    await waitForVisible(page, page.getByRole('heading', { level: 2, name, exact: true }));
     const slug = decodeURIComponent(new URL(page.url()).pathname.replace('/agencies/', ''));
     expect(demo.agencies.find((agency) => agency.slug === slug)?.name).toBe(name);
   });
@@ -73,14 +70,14 @@ describe('web-client in Chromium, through the gateway', () => {
   it('loads more agencies with the next cursor', async () => {
     await page.goto(`${app.url}/`);
     const cards = page.getByRole('list', { name: 'Agencies' }).getByRole('article');
-    await cards.first().waitFor(WAIT);
+    await waitForVisible(page, cards.first());
     const before = await cards.count();
     expect(before).toBeLessThan(demo.agencies.length);
 
     await page.getByRole('button', { name: 'Load more' }).click();
     // The second page is appended below the first, not swapped in.
     const expected = Math.min(2 * before, demo.agencies.length);
-    await page.getByText(`Showing ${expected} of ${demo.agencies.length} agencies`).waitFor(WAIT);
+    await waitForVisible(page, page.getByText(`Showing ${expected} of ${demo.agencies.length} agencies`));
     expect(await cards.count()).toBe(expected);
   });
 
@@ -88,20 +85,20 @@ describe('web-client in Chromium, through the gateway', () => {
     expect(brightline).toBeDefined();
     const agency = brightline!;
     await page.goto(`${app.url}/agencies/${agency.slug}`);
-    await page.getByRole('heading', { level: 2, name: agency.name }).waitFor(WAIT);
+    await waitForVisible(page, page.getByRole('heading', { level: 2, name: agency.name, exact: true }));
 
     const documents = demo.files.filter((file) => file.subjectType === 'AGENCY' && file.subjectId === agency.id);
     expect(documents.length).toBeGreaterThan(0);
-    for (const document of documents) await page.getByRole('link', { name: document.name }).waitFor(WAIT);
+    for (const document of documents) await waitForVisible(page, page.getByRole('link', { name: document.name }));
 
     const orders = demo.orders.filter((order) => order.agencyId === agency.id).length;
     const facts = page.getByRole('region', { name: 'At a glance' });
-    await facts.getByText(orders.toLocaleString('en-US'), { exact: true }).waitFor(WAIT);
+    await waitForVisible(page, facts.getByText(orders.toLocaleString('en-US'), { exact: true }));
     await page.screenshot({ path: '/tmp/web-client-agency.png' });
   });
 
   it('says so when an agency does not exist', async () => {
     await page.goto(`${app.url}/agencies/no-such-agency`);
-    await page.getByRole('heading', { level: 2, name: 'Agency not found' }).waitFor(WAIT);
+    await waitForVisible(page, page.getByRole('heading', { level: 2, name: 'Agency not found' }));
   });
 });

@@ -13,72 +13,73 @@ export interface ExampleTab {
 /** ORD-2026-000001 of the demo data (customer@example.com with Brightline Technical Services). */
 export const DEMO_ORDER_ID = 'f0e579ee-1579-5c21-afb7-f63198f5572c';
 
-export const EVERYTHING_QUERY = /* GraphQL */ `# One request, seven subgraphs: the gateway plans the fetches and joins the entities.
-query Everything($orderId: ID!) {
-  order(id: $orderId) {
-    number
-    title
-    status
-    amount
-    currency
-    customer {
-      email
-      profile {
-        displayName
-      }
-      notifications(first: 3) {
-        totalCount
-      }
-    }
-    agency {
-      name
-      city
-      documents {
-        name
-      }
-    }
-    conversation {
+export const EVERYTHING_QUERY = /* GraphQL */ `
+  # One request, seven subgraphs: the gateway plans the fetches and joins the entities.
+  query Everything($orderId: ID!) {
+    order(id: $orderId) {
+      number
       title
-      messages(first: 5) {
-        totalCount
-        edges {
-          node {
-            body
-            sender {
-              email
+      status
+      amount
+      currency
+      customer {
+        email
+        profile {
+          displayName
+        }
+        notifications(first: 3) {
+          totalCount
+        }
+      }
+      agency {
+        name
+        city
+        documents {
+          name
+        }
+      }
+      conversation {
+        title
+        messages(first: 5) {
+          totalCount
+          edges {
+            node {
+              body
+              sender {
+                email
+              }
             }
           }
         }
       }
+      files {
+        name
+        contentType
+        size
+      }
     }
-    files {
-      name
-      contentType
-      size
+    orders(first: 3) {
+      totalCount
     }
-  }
-  orders(first: 3) {
-    totalCount
-  }
-  notifications(first: 3) {
-    totalCount
-    edges {
-      node {
-        title
-        channel
+    notifications(first: 3) {
+      totalCount
+      edges {
+        node {
+          title
+          channel
+        }
+      }
+    }
+    users(first: 3) {
+      totalCount
+      edges {
+        node {
+          email
+          roles
+        }
       }
     }
   }
-  users(first: 3) {
-    totalCount
-    edges {
-      node {
-        email
-        roles
-      }
-    }
-  }
-}
 `;
 
 export const EXAMPLE_TABS: ExampleTab[] = [

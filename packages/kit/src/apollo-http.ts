@@ -55,7 +55,10 @@ export function operationMetricsPlugin<Ctx extends BaseContext>(metrics: Metrics
             type: operation?.operation ?? 'unknown',
             outcome: errors?.length ? 'error' : 'ok',
           });
-          for (const error of errors ?? []) metrics.errors.inc({ code: String(error.extensions.code ?? 'INTERNAL_SERVER_ERROR') });
+          for (const error of errors ?? []) {
+            const code = error.extensions.code;
+            metrics.errors.inc({ code: typeof code === 'string' ? code : 'INTERNAL_SERVER_ERROR' });
+          }
         },
       };
     },

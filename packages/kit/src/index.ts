@@ -10,3 +10,4 @@ export * from './loaders';
 export * from './apollo-http';
 export * from './service-module';
 export * from './spa';
+export * from './log-destination';

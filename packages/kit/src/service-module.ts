@@ -33,10 +33,10 @@ export async function importServiceModule(name: string, dir: string): Promise<Se
   for (const file of [envFile, serviceFile]) {
     if (!existsSync(file)) throw new Error(`${name}: ${file} is missing (see the service contract)`);
   }
-  const [envModule, serviceModule] = (await Promise.all([import(pathToFileURL(envFile).href), import(pathToFileURL(serviceFile).href)])) as [
-    Record<string, unknown>,
-    Record<string, unknown>,
-  ];
+  const [envModule, serviceModule] = (await Promise.all([
+    import(pathToFileURL(envFile).href),
+    import(pathToFileURL(serviceFile).href),
+  ])) as [Record<string, unknown>, Record<string, unknown>];
   const loadEnv = exported<LoadEnv>(envModule, 'loadEnv', envFile);
   const startService = exported<StartService>(serviceModule, 'startService', serviceFile);
   return {

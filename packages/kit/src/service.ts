@@ -21,6 +21,8 @@ export interface RunningService {
   port: number;
   httpServer: Server;
   metrics: Metrics;
+  /** SQL/store statements run so far, where the service counts them (batching tests read it). */
+  queryCount?: () => number;
   stop(): Promise<void>;
 }
 
@@ -185,6 +187,8 @@ export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOp
     formatError: createErrorFormatter(logger, options.exposeErrors ?? false),
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (runMain / the launcher: drain HTTP, then stores); Apollo must not kill the process itself.
+    stopOnTerminationSignals: false,
     plugins: [metricsPlugin, ...(options.plugins ?? [])],
     logger,
   });

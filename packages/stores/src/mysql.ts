@@ -46,7 +46,8 @@ export async function openMysql<S extends Record<string, unknown>>(options: Open
   try {
     // Serialise migrations between replicas of the same service.
     await connection.query("select get_lock('drizzle_migrations', 60)");
-    await migrate(drizzle({ client: connection, mode: 'default' }), { migrationsFolder: options.migrationsFolder });
+    // drizzle 0.45 mistakes { client, mode } alone for a connection config; pass the client only.
+    await migrate(drizzle({ client: connection }), { migrationsFolder: options.migrationsFolder });
   } finally {
     await connection.query("select release_lock('drizzle_migrations')").catch(() => undefined);
     connection.release();

@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createLogger, type Logger } from '@market/kit';
 import mysql from 'mysql2/promise';
+import mongoose from 'mongoose';
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import { testEnv } from './env';
@@ -77,6 +81,34 @@ export async function freshRedis(label = 't'): Promise<Provisioned & { prefix: s
         } while (cursor !== '0');
       } finally {
         client.disconnect();
+      }
+    },
+  };
+}
+
+/** A temporary folder for a test's embedded data (PGlite, blobs), removed by cleanup. */
+export function tempDataDir(label = 'data'): { dir: string; cleanup: () => Promise<void> } {
+  const dir = mkdtempSync(join(tmpdir(), `market-${label}-`));
+  return { dir, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A database of its own on MONGO_URL's server (dropped by cleanup), or undefined without
+ * MONGO_URL. The path is swapped by hand: replica-set URLs list several hosts, which URL refuses.
+ */
+export function freshMongo(label = 't'): Provisioned {
+  if (!testEnv.MONGO_URL) return { url: undefined, cleanup: async () => {} };
+  const match = /^(mongodb(?:\+srv)?:\/\/[^/?]+)(?:\/[^?]*)?(\?.*)?$/.exec(testEnv.MONGO_URL);
+  if (!match) throw new Error('MONGO_URL is not a mongodb:// connection string');
+  const url = `${match[1]}/${label}_${process.pid}_${randomBytes(4).toString('hex')}${match[2] ?? ''}`;
+  return {
+    url,
+    cleanup: async () => {
+      const connection = await mongoose.createConnection(url).asPromise();
+      try {
+        await connection.dropDatabase();
+      } finally {
+        await connection.close();
       }
     },
   };

@@ -126,7 +126,9 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
         await start(name, 0);
       }),
     );
-    const subgraphUrls = Object.fromEntries(config.subgraphs.map(({ name }) => [name, services[name] ? `${services[name].url}/graphql` : UNREACHABLE]));
+    const subgraphUrls = Object.fromEntries(
+      config.subgraphs.map(({ name }) => [name, services[name] ? `${services[name].url}/graphql` : UNREACHABLE]),
+    );
     gateway = await startGateway(
       loadGatewayEnv({
         NODE_ENV: 'test',

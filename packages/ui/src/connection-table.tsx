@@ -30,7 +30,7 @@ export interface ConnectionTableProps<TNode> {
   pageSize: number;
   loading: boolean;
   error?: ErrorLike | undefined;
-  onRetry?: () => void;
+  onRetry?: () => Promise<unknown>;
   emptyMessage?: string;
 }
 
@@ -90,7 +90,8 @@ export function ConnectionTable<TNode>({
       <Box px="md" py="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
         <Group justify="space-between">
           <Text size="sm" c="dimmed" aria-live="polite">
-            {rangeLabel(pages.pageIndex, pageSize, rows.length, connection.totalCount)}
+            {/* While a page loads the rows are still the previous page's: no range until they match. */}
+            {loading ? 'Loading…' : rangeLabel(pages.pageIndex, pageSize, rows.length, connection.totalCount)}
           </Text>
           <Group gap="xs" role="group" aria-label={`${caption} pages`}>
             <Button variant="default" size="xs" onClick={pages.previous} disabled={!pages.hasPrevious || loading}>

@@ -12,7 +12,8 @@ export {
 export { formatBytes, formatDate, formatDateTime, formatMoney, humanizeEnum } from './format';
 export { PageHeader, type PageHeaderProps } from './page-header';
 export { MarketProviders } from './provider';
-export { EmptyState, ErrorState, LoadingState, errorMessages, type ErrorStateProps } from './query-states';
+export { errorMessages } from './error-messages';
+export { EmptyState, ErrorState, LoadingState, type ErrorStateProps } from './query-states';
 export {
   DEFAULT_GRAPHQL_URL,
   loadRuntimeConfig,

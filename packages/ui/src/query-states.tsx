@@ -1,23 +1,12 @@
 import type { ErrorLike } from '@apollo/client';
-import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { Alert, Button, Center, Group, Loader, Stack, Text } from '@mantine/core';
-
-/** The messages a person should read: the GraphQL errors' messages, else the transport error's. */
-export function errorMessages(error: ErrorLike): string[] {
-  if (CombinedGraphQLErrors.is(error)) {
-    const messages = error.errors.map((e) => e.message).filter((m) => m !== '');
-    return messages.length > 0 ? messages : [error.message];
-  }
-  if (ServerError.is(error)) return [`The server answered ${error.statusCode}: ${error.message}`];
-  // fetch() rejects with a TypeError when the gateway cannot be reached at all.
-  if (error.name === 'TypeError') return [`Cannot reach the server (${error.message}). Check your connection and try again.`];
-  return [error.message || 'Something went wrong.'];
-}
+import { errorMessages } from './error-messages';
 
 export interface ErrorStateProps {
   error: ErrorLike;
   title?: string;
-  onRetry?: () => void;
+  /** Re-runs the query; a failure shows up again through the query's own `error`. */
+  onRetry?: () => Promise<unknown>;
 }
 
 export function ErrorState({ error, title = 'Could not load this page', onRetry }: ErrorStateProps) {
@@ -32,7 +21,15 @@ export function ErrorState({ error, title = 'Could not load this page', onRetry 
         ))}
         {onRetry ? (
           <Group>
-            <Button size="xs" variant="white" color="red" onClick={onRetry}>
+            <Button
+              size="xs"
+              variant="white"
+              color="red"
+              onClick={() => {
+                // The outcome is rendered from the query result; the promise itself carries nothing new.
+                onRetry().catch(() => undefined);
+              }}
+            >
               Try again
             </Button>
           </Group>

@@ -9,7 +9,8 @@ export interface StatusBadgeProps<TStatus extends string> {
 /** An enum value as a coloured, readable badge (`PENDING_REVIEW` → "Pending review"). */
 export function StatusBadge<TStatus extends string>({ status, colors }: StatusBadgeProps<TStatus>) {
   return (
-    <Badge color={colors[status]} variant="light">
+    // max-content: in a squeezed table cell a badge would otherwise truncate to "PEN…".
+    <Badge color={colors[status]} variant="light" miw="max-content">
       {humanizeEnum(status)}
     </Badge>
   );

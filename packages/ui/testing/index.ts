@@ -7,7 +7,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSpaServer, type SpaServer } from '@market/kit';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const UI_SRC = fileURLToPath(new URL('../src', import.meta.url));
 
@@ -77,4 +77,26 @@ export function launchChromium(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     timeout: 30_000,
   });
+}
+
+/**
+ * Waits for `target` to be visible, failing at once, with the message the
+ * page shows, if an error alert appears first (e.g. the gateway refused the
+ * request): a smoke test should say why the data is missing, not just time out.
+ */
+export async function waitForVisible(page: Page, target: Locator, timeout = 15_000): Promise<void> {
+  const alert = page.getByRole('alert').first();
+  const outcome = await Promise.race([
+    target.waitFor({ state: 'visible', timeout }).then(
+      () => ({ kind: 'shown' as const }),
+      (error: unknown) => ({ kind: 'timeout' as const, error }),
+    ),
+    alert.waitFor({ state: 'visible', timeout }).then(
+      () => ({ kind: 'alert' as const }),
+      // No alert within the timeout: let the target's outcome decide.
+      () => new Promise<never>(() => {}),
+    ),
+  ]);
+  if (outcome.kind === 'timeout') throw outcome.error;
+  if (outcome.kind === 'alert') throw new Error(`The page shows an error instead: ${(await alert.innerText()).replace(/\s+/g, ' ')}`);
 }

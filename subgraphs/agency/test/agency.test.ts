@@ -1,11 +1,12 @@
 import { demoData } from '@market/demo-data';
-import { freshPostgres, graphql, resolveEntities, testLogger, type GraphQLResult, type Provisioned } from '@market/testkit';
+import { freshPostgres, graphql, resolveEntities, tempDataDir, testLogger, type GraphQLResult, type Provisioned } from '@market/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../src/env';
 import { startService, type AgencyService } from '../src/service';
 
-// Runs on PostgreSQL when DATABASE_URL is set (CI), otherwise on in-memory PGlite.
+// Runs on PostgreSQL when DATABASE_URL is set (CI), otherwise on PGlite in a temporary folder.
 let db: Provisioned;
+const data = tempDataDir('agency');
 let service: AgencyService;
 const demo = demoData();
 interface AgencyPage {
@@ -17,13 +18,14 @@ const brightline = demo.agencies.find((a) => a.slug === 'brightline-technical-se
 
 beforeAll(async () => {
   db = await freshPostgres('agency');
-  service = await startService(loadEnv({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, DATA_DIR: undefined, NODE_ENV: 'test' }), {
+  service = await startService(loadEnv({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, DATA_DIR: data.dir, NODE_ENV: 'test' }), {
     logger: testLogger('agency'),
   });
 });
 afterAll(async () => {
   await service?.stop();
   await db?.cleanup();
+  await data.cleanup();
 });
 
 describe('agency subgraph', () => {

@@ -108,7 +108,7 @@ function AgenciesTable({ pageSize }: { pageSize: number }) {
       pageSize={pageSize}
       loading={loading}
       error={error}
-      onRetry={() => void refetch()}
+      onRetry={() => refetch()}
       emptyMessage="No agencies yet."
     />
   );

@@ -102,7 +102,7 @@ function OrdersTable({ status, pageSize }: { status: OrderStatus | null; pageSiz
       pageSize={pageSize}
       loading={loading}
       error={error}
-      onRetry={() => void refetch()}
+      onRetry={() => refetch()}
       emptyMessage={status ? `No ${humanizeEnum(status).toLowerCase()} orders.` : 'No orders yet.'}
     />
   );

@@ -78,7 +78,7 @@ function UsersTable({ pageSize }: { pageSize: number }) {
       pageSize={pageSize}
       loading={loading}
       error={error}
-      onRetry={() => void refetch()}
+      onRetry={() => refetch()}
       emptyMessage="No users yet."
     />
   );

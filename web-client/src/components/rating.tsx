@@ -17,7 +17,7 @@ export function Rating({ rating, reviewCount }: RatingProps) {
   const value = rating.toFixed(1);
   const reviews = `${reviewCount} ${reviewCount === 1 ? 'review' : 'reviews'}`;
   return (
-    <Group gap={4} wrap="nowrap" aria-label={`Rated ${value} out of 5 from ${reviews}`}>
+    <Group gap={4} wrap="nowrap" role="img" aria-label={`Rated ${value} out of 5 from ${reviews}`}>
       <Text c="yellow.6" aria-hidden>
         ★
       </Text>

@@ -1,7 +1,10 @@
+import type { ErrorLike } from '@apollo/client';
+import { toErrorLike } from '@apollo/client/errors';
 import { useQuery } from '@apollo/client/react';
 import { Box, Button, Center, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useDocumentTitle } from '@mantine/hooks';
 import { EmptyState, ErrorState, LoadingState, PageHeader } from '@market/ui';
+import { useState } from 'react';
 import { AgencyCard } from '../components/agency-card';
 import { graphql } from '../gql';
 
@@ -38,6 +41,7 @@ const AgencyDirectoryDocument = graphql(`
 
 export function AgencyDirectoryPage() {
   useDocumentTitle('Agencies · Marketplace');
+  const [loadMoreError, setLoadMoreError] = useState<ErrorLike | null>(null);
   const { data, loading, error, fetchMore, refetch } = useQuery(AgencyDirectoryDocument, {
     variables: { first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
@@ -50,14 +54,16 @@ export function AgencyDirectoryPage() {
     return (
       <>
         {header}
-        {error ? <ErrorState error={error} onRetry={() => void refetch()} /> : <LoadingState label="Loading agencies…" />}
+        {error ? <ErrorState error={error} onRetry={() => refetch()} /> : <LoadingState label="Loading agencies…" />}
       </>
     );
   }
 
   const { edges, pageInfo, totalCount } = data.agencies;
   const loadMore = () => {
-    if (pageInfo.endCursor) void fetchMore({ variables: { after: pageInfo.endCursor } });
+    if (!pageInfo.endCursor) return;
+    setLoadMoreError(null);
+    fetchMore({ variables: { after: pageInfo.endCursor } }).catch((reason: unknown) => setLoadMoreError(toErrorLike(reason)));
   };
   return (
     <>
@@ -83,7 +89,7 @@ export function AgencyDirectoryPage() {
         </SimpleGrid>
       )}
       <Stack align="center" gap="xs" mt="xl">
-        {error ? <ErrorState error={error} title="Could not load more agencies" /> : null}
+        {loadMoreError ? <ErrorState error={loadMoreError} title="Could not load more agencies" /> : null}
         <Text size="sm" c="dimmed" aria-live="polite">
           Showing {edges.length} of {totalCount} agencies
         </Text>

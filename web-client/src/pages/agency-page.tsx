@@ -64,7 +64,11 @@ function BackLink() {
 
 export function AgencyPage() {
   const { slug = '' } = useParams();
-  const { data, error, refetch } = useQuery(AgencyPageDocument, { variables: { slug } });
+  const { data, error, refetch } = useQuery(AgencyPageDocument, {
+    variables: { slug },
+    // Show what the other subgraphs returned when one of them (files, orders) is down.
+    errorPolicy: 'all',
+  });
   const agency = data?.agency;
   useDocumentTitle(agency ? `${agency.name} · Marketplace` : 'Agency · Marketplace');
 
@@ -72,14 +76,14 @@ export function AgencyPage() {
     return (
       <Stack>
         <BackLink />
-        <ErrorState error={error} onRetry={() => void refetch()} />
+        <ErrorState error={error} onRetry={() => refetch()} />
       </Stack>
     );
   }
   if (!data) return <LoadingState label="Loading agency…" />;
   if (!agency) return <NotFoundPage title="Agency not found" message={`There is no agency at “${slug}”.`} />;
 
-  const orders = agency.recentOrders.totalCount;
+  const orders = agency.recentOrders?.totalCount;
   return (
     <Stack gap="lg">
       <BackLink />
@@ -109,7 +113,13 @@ export function AgencyPage() {
               <Title order={3} size="h4" id="documents-heading" mb="sm">
                 Documents
               </Title>
-              <DocumentList documents={agency.documents} />
+              {agency.documents ? (
+                <DocumentList documents={agency.documents} />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  Documents are unavailable right now.
+                </Text>
+              )}
             </Card>
           </Stack>
         </Grid.Col>
@@ -120,7 +130,7 @@ export function AgencyPage() {
             </Title>
             <SimpleGrid cols={1} spacing="md">
               <Stat label="Rating" value={<Rating rating={agency.rating} reviewCount={agency.reviewCount} />} />
-              <Stat label="Orders placed" value={orders.toLocaleString()} />
+              <Stat label="Orders placed" value={orders === undefined ? '—' : orders.toLocaleString()} />
               <Stat label="On the marketplace since" value={formatDate(agency.createdAt)} />
             </SimpleGrid>
           </Card>

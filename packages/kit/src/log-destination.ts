@@ -1,0 +1,44 @@
+import { Writable } from 'node:stream';
+import { pino, type DestinationStream, type Logger } from 'pino';
+
+/**
+ * Points a logger made by `createLogger` (and every child, before or after)
+ * at another destination, keeping its level, base fields and redaction. The
+ * launcher uses it to send the services' JSON logs to a file so the terminal
+ * shows progress. (Children find the stream through their prototype chain.)
+ */
+export function withDestination(logger: Logger, destination: DestinationStream): Logger {
+  (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = destination;
+  return logger;
+}
+
+const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO ', 40: 'WARN ', 50: 'ERROR', 60: 'FATAL' };
+const OMIT = new Set(['level', 'time', 'service', 'msg', 'pid', 'hostname']);
+
+/** One pino JSON line as `12:00:01 INFO  agency  message {extra fields}` for a terminal. */
+export function prettyLogLine(line: string): string {
+  let record: Record<string, unknown>;
+  try {
+    record = JSON.parse(line) as Record<string, unknown>;
+  } catch {
+    return line;
+  }
+  const time = typeof record.time === 'string' ? record.time.slice(11, 19) : '';
+  const level = LEVELS[Number(record.level)] ?? String(record.level);
+  const service = typeof record.service === 'string' ? record.service.padEnd(12) : ''.padEnd(12);
+  const extra = Object.fromEntries(Object.entries(record).filter(([key]) => !OMIT.has(key)));
+  const err = extra.err as { stack?: string } | undefined;
+  delete extra.err;
+  const fields = Object.keys(extra).length ? ` ${JSON.stringify(extra)}` : '';
+  return `${time} ${level} ${service} ${typeof record.msg === 'string' ? record.msg : ''}${fields}${err?.stack ? `\n${err.stack}` : ''}`;
+}
+
+/** A destination that prints pino's JSON lines readably on `out` (development only: slower than JSON). */
+export function prettyDestination(out: NodeJS.WritableStream = process.stdout): DestinationStream {
+  return new Writable({
+    write(chunk: Buffer | string, _encoding, callback) {
+      for (const line of chunk.toString().split('\n')) if (line) out.write(`${prettyLogLine(line)}\n`);
+      callback();
+    },
+  });
+}

@@ -1,0 +1,27 @@
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const config: CodegenConfig = {
+  schema: './schema.graphql',
+  generates: {
+    './src/generated/resolvers-types.ts': {
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useIndexSignature: true,
+        useTypeImports: true,
+        enumsAsTypes: true,
+        contextType: '../context#Context',
+        scalars: { DateTime: { input: 'Date', output: 'Date | string' } },
+        // Mapped to the store's records (both adapters return the same shapes) and to bare references.
+        mappers: {
+          Conversation: '../store/chat-store#ConversationRecord',
+          Message: '../store/chat-store#MessageRecord',
+          MessageConnection: '../resolvers/mappers#MessagePage',
+          Order: '../resolvers/mappers#EntityReference',
+          User: '../resolvers/mappers#EntityReference',
+        },
+      },
+    },
+  },
+};
+export default config;

@@ -1,0 +1,5 @@
+import { defineConfig } from 'drizzle-kit';
+
+// Migrations are generated from src/store/schema.ts with `npm run db:generate -w subgraphs/notification`
+// and committed; services apply them at start.
+export default defineConfig({ dialect: 'postgresql', schema: './src/store/schema.ts', out: './drizzle' });

@@ -1,0 +1,16 @@
+import type { UserResolvers } from '../generated/resolvers-types';
+import { newestFirstConnection, pageArgs } from './pagination';
+
+export const User: UserResolvers = {
+  // Batched across users: `notifications(first: 5)` of 50 users is one page query and one count query.
+  async notifications(user, { first, after, unreadOnly }, { loaders }) {
+    const { size, limit, after: keyset } = pageArgs(first, after);
+    const page = await loaders.notificationsOfRecipient.load({
+      recipientId: user.id,
+      limit,
+      after: keyset,
+      unreadOnly: unreadOnly ?? false,
+    });
+    return newestFirstConnection(page.rows, size, page.totalCount);
+  },
+};

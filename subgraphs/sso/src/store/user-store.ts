@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { isUuid } from '@market/kit';
+import type { QueryCounter } from '@market/stores';
+import type { Role, UserStatus } from '../domain/user';
+
+export type { Role, UserStatus } from '../domain/user';
+
+/** A user as every adapter returns it, whichever database answered. */
+export interface UserRow {
+  id: string;
+  email: string;
+  status: UserStatus;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface UserRoleRow {
+  userId: string;
+  role: Role;
+}
+
+export interface NewUser {
+  /** Defaults to a random UUID. */
+  id?: string;
+  email: string;
+  status?: UserStatus;
+  roles: readonly Role[];
+  /** Defaults to now; stored with millisecond precision in UTC. */
+  createdAt?: Date;
+  updatedAt?: Date;
+}
+
+/** Sort key of the newest-first listing; also the content of a page cursor. */
+export interface UserCursor {
+  createdAt: Date;
+  id: string;
+}
+
+export interface UserPage {
+  rows: UserRow[];
+  totalCount: number;
+}
+
+/** Raised by insertMany when an email is already taken (compared ignoring case); nothing of the batch is written. */
+export class EmailTakenError extends Error {
+  readonly code = 'EMAIL_TAKEN';
+  constructor(readonly email: string | null) {
+    super(email ? `A user with email ${email} already exists` : 'A user with this email already exists');
+    this.name = 'EmailTakenError';
+  }
+}
+
+/**
+ * The SSO identity store. One interface, two adapters: MysqlUserStore (production,
+ * MySQL 8 / MariaDB) and PgUserStore (PostgreSQL, or embedded PGlite); the same
+ * contract suite (test/user-store.contract.test.ts) runs against both.
+ */
+export interface UserStore {
+  readonly kind: 'mysql' | 'postgres' | 'pglite';
+  /** Every SQL statement run, for the batching tests. */
+  readonly queries: QueryCounter;
+  /** The users with these ids, in the order asked (each once); unknown or malformed ids are skipped. */
+  byIds(ids: readonly string[]): Promise<UserRow[]>;
+  /** Up to `limit` users newest first (created_at desc, id desc) after `after`, and the number of all users. */
+  list(limit: number, after: UserCursor | null): Promise<UserPage>;
+  /** Roles of many users in one query, ordered by user then role. */
+  rolesOf(userIds: readonly string[]): Promise<UserRoleRow[]>;
+  /** Inserts users with their roles in one transaction: all of them or none (EmailTakenError on a taken email). */
+  insertMany(users: readonly NewUser[]): Promise<UserRow[]>;
+  isEmpty(): Promise<boolean>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Rows per INSERT statement: far below both servers' placeholder limits. */
+export const INSERT_CHUNK = 500;
+
+export function chunks<T>(items: readonly T[], size = INSERT_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/**
+ * Completes new users in application code rather than with database defaults, so
+ * both adapters store the same values (and MySQL's session time zone never matters).
+ */
+export function prepareUsers(users: readonly NewUser[], now = new Date()): { rows: UserRow[]; roles: UserRoleRow[] } {
+  const prepared = users.map((user) => {
+    // Lower-case, as PostgreSQL's uuid type returns it, so both adapters hand back the same ids.
+    const id = (user.id ?? randomUUID()).toLowerCase();
+    if (!isUuid(id)) throw new Error(`User id ${id} is not a UUID`);
+    const createdAt = user.createdAt ?? now;
+    const row: UserRow = { id, email: user.email, status: user.status ?? 'ACTIVE', createdAt, updatedAt: user.updatedAt ?? createdAt };
+    return { row, roles: [...new Set(user.roles)].map((role): UserRoleRow => ({ userId: row.id, role })) };
+  });
+  return { rows: prepared.map((p) => p.row), roles: prepared.flatMap((p) => p.roles) };
+}
+
+/** Puts rows in the order of `ids` (first occurrence wins), dropping ids without a row. */
+export function inOrderOf(ids: readonly string[], rows: readonly UserRow[]): UserRow[] {
+  const byId = new Map(rows.map((row) => [row.id.toLowerCase(), row]));
+  const seen = new Set<string>();
+  const ordered: UserRow[] = [];
+  for (const id of ids) {
+    const key = id.toLowerCase();
+    const row = byId.get(key);
+    if (row && !seen.has(key)) {
+      seen.add(key);
+      ordered.push(row);
+    }
+  }
+  return ordered;
+}
+
+/** The first error in a `cause` chain (drizzle wraps driver errors) that matches. */
+export function findCause<T>(error: unknown, match: (candidate: Record<string, unknown>) => T | undefined): T | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const found = match(current as Record<string, unknown>);
+    if (found !== undefined) return found;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { freshMysql, freshPostgres, testEnv, testLogger } from '@market/testkit';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { EmailTakenError, MysqlUserStore, PgUserStore, type NewUser, type UserCursor, type UserRow, type UserStore } from '../src/store';
+
+// The same cases against every adapter this machine has: PGlite always,
+// PostgreSQL when DATABASE_URL is set, MySQL/MariaDB when MYSQL_URL is set (CI sets both).
+interface Adapter {
+  name: string;
+  open: () => Promise<{ store: UserStore; cleanup: () => Promise<void> }>;
+}
+
+const adapters: Adapter[] = [
+  {
+    name: 'PGlite (embedded)',
+    open: async () => ({ store: await PgUserStore.open({ logger: testLogger('sso') }), cleanup: async () => {} }),
+  },
+];
+if (testEnv.DATABASE_URL) {
+  adapters.push({
+    name: 'PostgreSQL (pg)',
+    open: async () => {
+      const db = await freshPostgres('sso_store');
+      return { store: await PgUserStore.open({ url: db.url, logger: testLogger('sso') }), cleanup: db.cleanup };
+    },
+  });
+}
+if (testEnv.MYSQL_URL) {
+  adapters.push({
+    name: 'MySQL (mysql2)',
+    open: async () => {
+      const db = await freshMysql('sso_store');
+      return { store: await MysqlUserStore.open({ url: db.url!, logger: testLogger('sso') }), cleanup: db.cleanup };
+    },
+  });
+}
+if (adapters.length < 3) {
+  // Say it out loud rather than pass quietly on fewer databases.
+  const skipped = [!testEnv.DATABASE_URL && 'PostgreSQL (DATABASE_URL unset)', !testEnv.MYSQL_URL && 'MySQL (MYSQL_URL unset)'].filter(
+    Boolean,
+  );
+  describe('UserStore contract: real-server adapters', () => {
+    it.skip(`skipped: ${skipped.join(', ')}`, () => {});
+  });
+}
+
+const base = Date.UTC(2026, 1, 1, 12, 0, 0);
+let counter = 0;
+function newUser(overrides: Partial<NewUser> = {}): NewUser {
+  counter += 1;
+  return { id: randomUUID(), email: `user${counter}.${randomUUID().slice(0, 8)}@example.com`, roles: ['CUSTOMER'], ...overrides };
+}
+/** Newest first, ties on createdAt broken by id descending: the order `list` promises. */
+const newestFirst = (a: UserRow, b: UserRow) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+async function listAll(
+  store: UserStore,
+  size: number,
+  between?: (pageIndex: number) => Promise<void>,
+): Promise<{ ids: string[]; totals: number[] }> {
+  const ids: string[] = [];
+  const totals: number[] = [];
+  let after: UserCursor | null = null;
+  for (let pageIndex = 0; pageIndex < 100; pageIndex++) {
+    const page = await store.list(size + 1, after);
+    totals.push(page.totalCount);
+    const rows = page.rows.slice(0, size);
+    ids.push(...rows.map((r) => r.id));
+    const last = rows.at(-1);
+    if (page.rows.length <= size || !last) break;
+    after = { createdAt: last.createdAt, id: last.id };
+    await between?.(pageIndex);
+  }
+  return { ids, totals };
+}
+
+describe.each(adapters)('UserStore contract: $name', (adapter) => {
+  let store: UserStore;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ store, cleanup } = await adapter.open());
+  });
+  afterEach(async () => {
+    await store?.close();
+    await cleanup?.();
+  });
+
+  it('is empty until the first user is inserted', async () => {
+    expect(await store.isEmpty()).toBe(true);
+    await store.insertMany([newUser()]);
+    expect(await store.isEmpty()).toBe(false);
+    await store.ping();
+  });
+
+  it('inserts users and finds them by id in the order asked, skipping unknown and malformed ids', async () => {
+    const createdAt = new Date(base + 123); // milliseconds survive the round trip
+    const [a, b, c] = await store.insertMany([
+      newUser({ email: 'ada@example.com', roles: ['ADMIN'], status: 'ACTIVE', createdAt }),
+      newUser({ status: 'SUSPENDED' }),
+      newUser({ id: undefined, status: 'PENDING_VERIFICATION' }),
+    ]);
+    expect(c!.id).toMatch(/^[0-9a-f-]{36}$/);
+    const before = store.queries.count;
+    const found = await store.byIds([c!.id, 'not-a-uuid', randomUUID(), a!.id, b!.id, a!.id]);
+    expect(store.queries.count - before).toBe(1);
+    expect(found.map((u) => u.id)).toEqual([c!.id, a!.id, b!.id]);
+    expect(found[1]).toEqual({ id: a!.id, email: 'ada@example.com', status: 'ACTIVE', createdAt, updatedAt: createdAt });
+    expect(found[1]!.createdAt.toISOString()).toBe('2026-02-01T12:00:00.123Z');
+    expect(found.map((u) => u.status)).toEqual(['PENDING_VERIFICATION', 'ACTIVE', 'SUSPENDED']);
+    // Ids arrive in the canonical lower-case form on every adapter.
+    expect(await store.byIds([a!.id.toUpperCase()])).toEqual([found[1]]);
+
+    const none = store.queries.count;
+    expect(await store.byIds(['nope', ''])).toEqual([]);
+    expect(await store.byIds([])).toEqual([]);
+    expect(store.queries.count - none).toBe(0);
+  });
+
+  it('loads the roles of many users in one query', async () => {
+    const users = await store.insertMany([
+      newUser({ roles: ['CUSTOMER'] }),
+      newUser({ roles: ['AGENCY_OWNER', 'AGENCY_STAFF', 'AGENCY_OWNER'] }),
+      newUser({ roles: [] }),
+      newUser({ roles: ['ADMIN', 'CUSTOMER'] }),
+    ]);
+    const ids = users.map((u) => u.id);
+    const before = store.queries.count;
+    const rows = await store.rolesOf([...ids, randomUUID(), 'not-a-uuid']);
+    expect(store.queries.count - before).toBe(1);
+    const rolesOf = (id: string) => rows.filter((r) => r.userId === id).map((r) => r.role);
+    expect(rolesOf(ids[0]!)).toEqual(['CUSTOMER']);
+    expect(rolesOf(ids[1]!)).toEqual(['AGENCY_OWNER', 'AGENCY_STAFF']);
+    expect(rolesOf(ids[2]!)).toEqual([]);
+    expect(rolesOf(ids[3]!)).toEqual(['ADMIN', 'CUSTOMER']);
+    expect(rows).toHaveLength(5);
+    expect(await store.rolesOf([])).toEqual([]);
+  });
+
+  it('pages newest first by keyset, complete and stable while users are added', async () => {
+    // 23 users over 8 instants: many share created_at, so the id tie-break matters.
+    const inserted = await store.insertMany(Array.from({ length: 23 }, (_, i) => newUser({ createdAt: new Date(base + (i % 8) * 1000) })));
+    const expected = [...inserted].sort(newestFirst).map((u) => u.id);
+
+    const first = await listAll(store, 5);
+    expect(first.ids).toEqual(expected);
+    expect(first.totals.every((t) => t === 23)).toBe(true);
+
+    // Users added while a client pages: newer ones are not in later pages, older ones
+    // appear where they sort, and nobody is shown twice or skipped.
+    const added: UserRow[] = [];
+    const second = await listAll(store, 4, async (pageIndex) => {
+      if (pageIndex === 1)
+        added.push(
+          ...(await store.insertMany([newUser({ createdAt: new Date(base + 60_000) }), newUser({ createdAt: new Date(base - 60_000) })])),
+        );
+    });
+    expect(second.ids).toEqual([...expected, added[1]!.id]);
+    expect(new Set(second.ids).size).toBe(second.ids.length);
+    expect(second.totals.at(-1)).toBe(25);
+
+    const page = await store.list(3, null);
+    expect(page.rows.map((r) => r.id)).toEqual([added[0]!.id, ...expected.slice(0, 2)]);
+    expect(page.totalCount).toBe(25);
+  });
+
+  it('refuses a taken email (ignoring case) with a clear error and writes nothing of the batch', async () => {
+    await store.insertMany([newUser({ email: 'taken@example.com' })]);
+    const fresh = newUser({ roles: ['ADMIN'] });
+    const attempt = store.insertMany([fresh, newUser({ email: 'Taken@Example.com' })]);
+    await expect(attempt).rejects.toBeInstanceOf(EmailTakenError);
+    await expect(attempt).rejects.toThrow(/^A user with email taken@example\.com already exists$/i);
+    // All or nothing: the first user of the failed batch and its roles are not there.
+    expect(await store.byIds([fresh.id!])).toEqual([]);
+    expect(await store.rolesOf([fresh.id!])).toEqual([]);
+    expect((await store.list(10, null)).totalCount).toBe(1);
+
+    // Twins inside one batch are refused as well.
+    await expect(store.insertMany([newUser({ email: 'twin@example.com' }), newUser({ email: 'twin@example.com' })])).rejects.toBeInstanceOf(
+      EmailTakenError,
+    );
+    expect((await store.list(10, null)).totalCount).toBe(1);
+  });
+
+  it('refuses a duplicate id without mistaking it for a taken email', async () => {
+    const [user] = await store.insertMany([newUser()]);
+    const attempt = store.insertMany([newUser({ id: user!.id })]);
+    await expect(attempt).rejects.toThrow();
+    await expect(attempt).rejects.not.toBeInstanceOf(EmailTakenError);
+  });
+});

@@ -1,0 +1,71 @@
+import { demoData } from '@market/demo-data';
+import { startPlatform, type Platform } from '@market/testkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gatewayQuery, readiness } from './helpers';
+
+const demo = demoData();
+let platform: Platform;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+});
+afterAll(async () => {
+  await platform?.stop();
+});
+
+// Order ORD-2026-000001's notifications sit under a nullable root field (`order`), so when the
+// notification subgraph is gone only that branch is lost; the rest of the response still arrives.
+const QUERY = `query Partial($orderId: ID!) {
+  agency(slug: "brightline-technical-services") { name }
+  orders(first: 2) { totalCount edges { node { number customer { email } } } }
+  order(id: $orderId) { number customer { notifications(first: 1) { totalCount } } }
+}`;
+
+interface Partial {
+  agency: { name: string } | null;
+  orders: { totalCount: number; edges: { node: { number: string; customer: { email: string } } }[] };
+  order: { number: string; customer: { notifications: { totalCount: number } } } | null;
+}
+
+describe('a subgraph going away', () => {
+  const order = demo.orders[0];
+
+  it('leaves the other subgraphs answering, names the missing one, and recovers when it is back', async () => {
+    if (!order) throw new Error('no demo orders');
+    const before = await gatewayQuery<Partial>(platform, QUERY, { orderId: order.id });
+    expect(before.body.errors).toBeUndefined();
+    expect(before.body.data?.order?.customer.notifications.totalCount).toBeGreaterThan(0);
+    expect((await readiness(platform)).status).toBe(200);
+
+    await platform.stopService('notification');
+    const during = await gatewayQuery<Partial>(platform, QUERY, { orderId: order.id });
+    expect(during.ms).toBeLessThan(2_000);
+    expect(during.status).toBe(200);
+    expect(during.body.data?.agency?.name).toBe('Brightline Technical Services');
+    expect(during.body.data?.orders.totalCount).toBe(demo.orders.length);
+    expect(during.body.data?.orders.edges).toHaveLength(2);
+    expect(during.body.data?.orders.edges.every(({ node }) => node.customer.email.includes('@'))).toBe(true);
+    expect(during.body.data?.order).toBeNull();
+    expect(during.body.errors).toContainEqual(
+      expect.objectContaining({
+        message: expect.stringContaining('notification subgraph'),
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'notification' },
+      }),
+    );
+
+    const down = await readiness(platform);
+    expect(down.status).toBe(503);
+    expect(down.body.checks.notification).toEqual({ ok: false, error: expect.stringContaining('not running') });
+    expect(
+      Object.entries(down.body.checks)
+        .filter(([, check]) => !check.ok)
+        .map(([name]) => name),
+    ).toEqual(['notification']);
+
+    await platform.restartService('notification');
+    expect((await readiness(platform)).status).toBe(200);
+    const after = await gatewayQuery<Partial>(platform, QUERY, { orderId: order.id });
+    expect(after.body.errors).toBeUndefined();
+    expect(after.body.data).toEqual(before.body.data);
+  });
+});
