@@ -11,3 +11,5 @@ export * from './apollo-http';
 export * from './service-module';
 export * from './spa';
 export * from './log-destination';
+export * from './stored-subgraph';
+export * from './newest-first';

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createLogger, shouldSeedDemoData, startSubgraph, type Logger, type RunningService } from '@market/kit';
+import { startStoredSubgraph, subgraphTypeDefs, type Logger, type StoredSubgraph } from '@market/kit';
 import { openPostgres } from '@market/stores';
-import { parse } from 'graphql';
 import type { Env } from './env';
 import type { Context } from './context';
 import { resolvers } from './resolvers';
@@ -11,42 +9,25 @@ import { createAgencyRepository } from './store/repository';
 import { schema } from './store/schema';
 import { seedDemoData } from './store/seed';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-export const typeDefs = parse(readFileSync(`${root}schema.graphql`, 'utf8'));
+export const typeDefs = subgraphTypeDefs(import.meta.url);
+const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 
-export interface AgencyService extends RunningService {
-  queryCount(): number;
-}
+export type AgencyService = StoredSubgraph;
 
 /** Opens the store (migrated, seeded on first boot) and serves the subgraph. */
-export async function startService(env: Env, options: { logger?: Logger } = {}): Promise<AgencyService> {
-  const logger = options.logger ?? createLogger({ service: 'agency', level: env.LOG_LEVEL });
-  const seed = shouldSeedDemoData('agency', env);
-  const store = await openPostgres({
-    url: env.DATABASE_URL,
-    dataDir: env.DATA_DIR,
-    schema,
-    migrationsFolder: `${root}drizzle`,
-    logger,
+export function startService(env: Env, options: { logger?: Logger } = {}): Promise<AgencyService> {
+  return startStoredSubgraph<Awaited<ReturnType<typeof openPostgres<typeof schema>>>, Context>({
+    name: 'agency',
+    env,
+    logger: options.logger,
+    typeDefs,
+    resolvers,
+    openStore: (logger) => openPostgres({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, schema, migrationsFolder, logger }),
+    seed: (store, logger) => seedDemoData(createAgencyRepository(store.db), logger),
+    queryCount: (store) => store.queries.count,
+    context: (store, { requestId, logger }) => {
+      const repo = createAgencyRepository(store.db);
+      return { requestId, logger, repo, loaders: createLoaders(repo) };
+    },
   });
-  try {
-    const repo = createAgencyRepository(store.db);
-    if (seed) await seedDemoData(repo, logger);
-    const service = await startSubgraph<Context>({
-      name: 'agency',
-      host: env.HOST,
-      port: env.PORT,
-      logger,
-      typeDefs,
-      resolvers,
-      exposeErrors: env.NODE_ENV === 'development',
-      context: ({ requestId, logger: requestLogger }) => ({ requestId, logger: requestLogger, repo, loaders: createLoaders(repo) }),
-      checks: [{ name: 'postgres', check: store.ping }],
-      onStop: store.close,
-    });
-    return { ...service, queryCount: () => store.queries.count };
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
 }

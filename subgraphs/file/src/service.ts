@@ -1,9 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLogger, shouldSeedDemoData, startSubgraph, type Logger, type RunningService } from '@market/kit';
+import { startStoredSubgraph, subgraphTypeDefs, type Logger, type StoredSubgraph } from '@market/kit';
 import { openPostgres } from '@market/stores';
-import { parse } from 'graphql';
 import type { Env } from './env';
 import type { Context } from './context';
 import { resolvers } from './resolvers';
@@ -14,57 +12,33 @@ import { createFileRepository } from './store/repository';
 import { schema } from './store/schema';
 import { seedDemoData } from './store/seed';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-export const typeDefs = parse(readFileSync(`${root}schema.graphql`, 'utf8'));
-export const migrationsFolder = `${root}drizzle`;
+export const typeDefs = subgraphTypeDefs(import.meta.url);
+export const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 
 /** DATA_DIR holds two stores side by side: the embedded database and the file contents. */
 export function dataPaths(env: Pick<Env, 'DATA_DIR'>) {
   return { database: join(env.DATA_DIR, 'db'), blobs: join(env.DATA_DIR, 'blobs') };
 }
 
-export interface FileService extends RunningService {
-  queryCount(): number;
-}
+export type FileService = StoredSubgraph;
 
 /** Opens the store (migrated, seeded on first boot) and serves the subgraph and the file contents. */
-export async function startService(env: Env, options: { logger?: Logger } = {}): Promise<FileService> {
-  const logger = options.logger ?? createLogger({ service: 'file', level: env.LOG_LEVEL });
-  const seed = shouldSeedDemoData('file', env);
+export function startService(env: Env, options: { logger?: Logger } = {}): Promise<FileService> {
   const paths = dataPaths(env);
-  const store = await openPostgres({
-    url: env.DATABASE_URL,
-    dataDir: paths.database,
-    schema,
-    migrationsFolder,
-    logger,
+  const blobs = createBlobStore(paths.blobs);
+  return startStoredSubgraph<Awaited<ReturnType<typeof openPostgres<typeof schema>>>, Context>({
+    name: 'file',
+    env,
+    logger: options.logger,
+    typeDefs,
+    resolvers,
+    openStore: (logger) => openPostgres({ url: env.DATABASE_URL, dataDir: paths.database, schema, migrationsFolder, logger }),
+    seed: (store, logger) => seedDemoData(createFileRepository(store.db), logger),
+    queryCount: (store) => store.queries.count,
+    context: (store, { requestId, logger }) => {
+      const repo = createFileRepository(store.db);
+      return { requestId, logger, repo, loaders: createLoaders(repo), publicUrl: env.PUBLIC_URL };
+    },
+    routes: (store) => fileContentRoute(createFileRepository(store.db), blobs),
   });
-  try {
-    const repo = createFileRepository(store.db);
-    const blobs = createBlobStore(paths.blobs);
-    if (seed) await seedDemoData(repo, logger);
-    const service = await startSubgraph<Context>({
-      name: 'file',
-      host: env.HOST,
-      port: env.PORT,
-      logger,
-      typeDefs,
-      resolvers,
-      exposeErrors: env.NODE_ENV === 'development',
-      context: ({ requestId, logger: requestLogger }) => ({
-        requestId,
-        logger: requestLogger,
-        repo,
-        loaders: createLoaders(repo),
-        publicUrl: env.PUBLIC_URL,
-      }),
-      routes: fileContentRoute(repo, blobs),
-      checks: [{ name: 'postgres', check: store.ping }],
-      onStop: store.close,
-    });
-    return { ...service, queryCount: () => store.queries.count };
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
 }

@@ -1,5 +1,5 @@
+import { newestFirstConnection, pageArgs } from '@market/kit';
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { newestFirstConnection, pageArgs } from './pagination';
 
 export const Query: QueryResolvers = {
   // An id that is not a UUID cannot name a file: null, like any unknown id.

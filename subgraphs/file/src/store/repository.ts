@@ -1,14 +1,10 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { validUuids } from '@market/kit';
+import { validUuids, type Keyset } from '@market/kit';
 import type { PgDb } from '@market/stores';
 import type { FileSubject } from '../domain/files';
 import { files, type FileRow, type FileSchema, type NewFile } from './schema';
 
 /** Position in a newest-first list: the (created_at, id) of the last row seen. */
-export interface Keyset {
-  createdAt: Date;
-  id: string;
-}
 
 export interface FilePage {
   rows: FileRow[];

@@ -1,5 +1,5 @@
+import { newestFirstConnection, pageArgs } from '@market/kit';
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { newestFirstConnection, pageArgs } from './pagination';
 
 export const Query: QueryResolvers = {
   async notifications(_parent, { first, after, unreadOnly }, { repo, viewer }) {

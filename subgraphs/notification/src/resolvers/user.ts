@@ -1,5 +1,5 @@
+import { newestFirstConnection, pageArgs } from '@market/kit';
 import type { UserResolvers } from '../generated/resolvers-types';
-import { newestFirstConnection, pageArgs } from './pagination';
 
 export const User: UserResolvers = {
   // Batched across users: `notifications(first: 5)` of 50 users is one page query and one count query.

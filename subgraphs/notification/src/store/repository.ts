@@ -1,13 +1,9 @@
 import { and, count, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { validUuids } from '@market/kit';
+import { validUuids, type Keyset } from '@market/kit';
 import type { PgDb } from '@market/stores';
 import { notifications, type NewNotification, type NotificationRow, type NotificationSchema } from './schema';
 
 /** Position in a newest-first list: the (created_at, id) of the last row seen. */
-export interface Keyset {
-  createdAt: Date;
-  id: string;
-}
 
 export interface NotificationFilter {
   /** Rows to fetch (page size + 1, so the caller can tell whether there is a next page). */

@@ -1,5 +1,5 @@
+import { newestFirstConnection, pageArgs } from '@market/kit';
 import type { AgencyResolvers } from '../generated/resolvers-types';
-import { newestFirstConnection, pageArgs } from './pagination';
 
 export const Agency: AgencyResolvers = {
   // Batched across agencies, like User.orders.

@@ -1,5 +1,5 @@
+import { newestFirstConnection, pageArgs } from '@market/kit';
 import type { QueryResolvers } from '../generated/resolvers-types';
-import { newestFirstConnection, pageArgs } from './pagination';
 
 export const Query: QueryResolvers = {
   async orders(_parent, { first, after, status }, { repo }) {

@@ -1,14 +1,10 @@
 import { and, count, desc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
-import { validUuids } from '@market/kit';
+import { validUuids, type Keyset } from '@market/kit';
 import type { PgDb } from '@market/stores';
 import type { OrderStatus } from '../domain/order-status';
 import { orders, type NewOrder, type OrderRow, type OrderSchema } from './schema';
 
 /** Position in a newest-first list: the (created_at, id) of the last row seen. */
-export interface Keyset {
-  createdAt: Date;
-  id: string;
-}
 
 export interface OrderFilter {
   /** Rows to fetch (page size + 1, so the caller can tell whether there is a next page). */

@@ -1,7 +1,14 @@
-import { badInput, decodeCursor, isUuid, pageSize, toConnection, type Connection } from '@market/kit';
-import type { Keyset } from '../store/repository';
+import { badInput } from './errors';
+import { isUuid } from './loaders';
+import { decodeCursor, pageSize, toConnection, type Connection } from './pagination';
 
-/** Cursor of a newest-first list: the ISO created_at and id of the row. */
+/** Position in a newest-first list: keyset (created_at desc, id desc). */
+export interface Keyset {
+  createdAt: Date;
+  id: string;
+}
+
+/** Cursor of a newest-first list: the ISO created_at and the id of the row. */
 export function decodeKeyset(after: string | null | undefined): Keyset | null {
   const key = decodeCursor(after, 2);
   if (!key) return null;
@@ -19,10 +26,6 @@ export function pageArgs(first: number | null | undefined, after: string | null 
   return { size, limit: size + 1, after: decodeKeyset(after) };
 }
 
-export function newestFirstConnection<T extends { createdAt: Date; id: string }>(
-  rows: T[],
-  size: number,
-  totalCount: number,
-): Connection<T> {
+export function newestFirstConnection<T extends { createdAt: Date; id: string }>(rows: T[], size: number, totalCount: number): Connection<T> {
   return toConnection(rows, size, totalCount, (row) => [row.createdAt.toISOString(), row.id]);
 }

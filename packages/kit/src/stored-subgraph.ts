@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { BaseContext } from '@apollo/server';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { parse, type DocumentNode } from 'graphql';
+import { shouldSeedDemoData } from './env';
+import { createLogger, type Logger } from './logger';
+import { startSubgraph, type RequestInfo, type RunningService, type SubgraphOptions } from './service';
+
+/** What a subgraph's store offers the service around it (every adapter has these). */
+export interface SubgraphStore {
+  /** `postgres`, `pglite`, `mysql`, `mongodb`: names the readiness check. */
+  readonly kind: string;
+  ping: () => Promise<unknown>;
+  close: () => Promise<void>;
+}
+
+export interface SubgraphEnv {
+  HOST: string;
+  PORT: number;
+  LOG_LEVEL: string;
+  NODE_ENV: string;
+  SEED_DEMO_DATA: boolean | undefined;
+}
+
+export interface StoredSubgraphOptions<S extends SubgraphStore, Ctx extends BaseContext> {
+  name: string;
+  env: SubgraphEnv;
+  logger?: Logger | undefined;
+  typeDefs: DocumentNode;
+  resolvers: object;
+  /** Opens the store and applies its migrations. */
+  openStore: (logger: Logger) => Promise<S>;
+  /** Seeds demo data into an empty store (called only when seeding is allowed). */
+  seed: (store: S, logger: Logger) => Promise<unknown>;
+  queryCount: (store: S) => number;
+  context: (store: S, info: RequestInfo) => Ctx;
+  routes?: (store: S) => SubgraphOptions<Ctx>['routes'];
+}
+
+export interface StoredSubgraph extends RunningService {
+  queryCount: () => number;
+}
+
+/** Reads the `schema.graphql` beside a subgraph's `src/` folder. */
+export function subgraphTypeDefs(moduleUrl: string): DocumentNode {
+  return parse(readFileSync(fileURLToPath(new URL('../schema.graphql', moduleUrl)), 'utf8'));
+}
+
+/**
+ * The start-up every subgraph shares: open (and migrate) the store, seed demo data
+ * on first boot when allowed, serve the subgraph, and close the store when the
+ * server stops — or at once when starting fails.
+ */
+export async function startStoredSubgraph<S extends SubgraphStore, Ctx extends BaseContext>(
+  options: StoredSubgraphOptions<S, Ctx>,
+): Promise<StoredSubgraph> {
+  const { env, name } = options;
+  const logger = options.logger ?? createLogger({ service: name, level: env.LOG_LEVEL as 'info' });
+  const seed = shouldSeedDemoData(name, env);
+  const store = await options.openStore(logger);
+  try {
+    if (seed) await options.seed(store, logger);
+    const service = await startSubgraph<Ctx>({
+      name,
+      host: env.HOST,
+      port: env.PORT,
+      logger,
+      typeDefs: options.typeDefs,
+      resolvers: options.resolvers as GraphQLResolverMap<Ctx>,
+      exposeErrors: env.NODE_ENV === 'development',
+      context: (info) => options.context(store, info),
+      routes: options.routes?.(store),
+      // PGlite is PostgreSQL: one check name for both.
+      checks: [{ name: store.kind === 'pglite' ? 'postgres' : store.kind, check: () => store.ping() }],
+      onStop: () => store.close(),
+    });
+    return { ...service, queryCount: () => options.queryCount(store) };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
