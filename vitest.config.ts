@@ -1,4 +1,9 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
+
+// Apollo's packages are CommonJS and load graphql's CJS build; Vite would give our sources the ESM
+// build, and two copies of graphql break `instanceof` checks between them. One copy for everyone:
+const resolve = { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] };
 
 // Tiers (STYLE.md): unit + subgraph + store contracts; platform (whole supergraph
 // through the gateway); browser (Chromium against the built apps).
@@ -6,14 +11,23 @@ export default defineConfig({
   test: {
     projects: [
       {
+        resolve,
         test: {
           name: 'unit',
-          include: ['packages/*/test/**/*.test.ts', 'packages/*/src/**/*.test.ts', 'subgraphs/*/test/**/*.test.ts', 'subgraphs/*/src/**/*.test.ts', 'gateway/test/**/*.test.ts', 'test/*.test.ts'],
+          include: [
+            'packages/*/test/**/*.test.ts',
+            'packages/*/src/**/*.test.ts',
+            'subgraphs/*/test/**/*.test.ts',
+            'subgraphs/*/src/**/*.test.ts',
+            'gateway/test/**/*.test.ts',
+            'test/*.test.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
       },
       {
+        resolve,
         test: {
           name: 'platform',
           include: ['test/platform/**/*.test.ts'],
@@ -23,6 +37,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'browser',
           include: ['web-client/test/**/*.test.ts', 'web-admin/test/**/*.test.ts'],

@@ -15,7 +15,6 @@ import {
   prettyDestination,
   shouldSeedDemoData,
   startSpaServer,
-  withDestination,
   type EnvSource,
 } from '@market/kit';
 import { serviceDatabaseUrl } from '@market/stores';
@@ -71,7 +70,7 @@ mkdirSync(dirname(LOG_FILE), { recursive: true });
 const prettyLogs = env.LOG_LEVEL === 'debug' || env.LOG_LEVEL === 'trace';
 const logFile = createWriteStream(LOG_FILE, { flags: 'a' });
 const logStream = prettyLogs ? prettyDestination(process.stdout) : logFile;
-const loggerFor = (service: string) => withDestination(createLogger({ service, level: env.LOG_LEVEL }), logStream);
+const loggerFor = (service: string) => createLogger({ service, level: env.LOG_LEVEL, destination: logStream });
 const launcherLog = loggerFor('launcher');
 /** process.exit drops what the log file stream still buffers; end it first. */
 const exitAfterLogs = (code: number) => {
@@ -266,6 +265,7 @@ async function main() {
       const source: EnvSource = {
         ...process.env,
         PORT: String(port),
+        PUBLIC_URL: `http://localhost:${port}`,
         LOG_LEVEL: env.LOG_LEVEL,
         DATA_DIR: join(DATA, name),
         // One database per service on a shared server.

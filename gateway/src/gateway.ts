@@ -2,9 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerOptions } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
-  createErrorFormatter,
   createLogger,
-  createMetrics,
   executeApolloHttp,
   operationMetricsPlugin,
   startHttpService,
@@ -13,13 +11,13 @@ import {
   type RunningService,
 } from '@market/kit';
 import { openKeyValue, type KeyValueStore } from '@market/stores';
-import type { GraphQLFormattedError } from 'graphql';
-import { Counter, Gauge, Histogram } from 'prom-client';
 import { Agent } from 'undici';
 import { corsPolicy } from './cors';
 import type { Env } from './env';
+import { gatewayErrorFormatter } from './errors';
+import { gatewayMetrics } from './metrics';
 import { PLAYGROUND_DIST, servePlaygroundAsset, servePlaygroundPage, wantsPlayground } from './playground';
-import { SUBGRAPH_UNAVAILABLE, SubgraphDataSource, type GatewayContext } from './subgraph-fetch';
+import { SubgraphDataSource, type GatewayContext } from './subgraph-fetch';
 import { subgraphHealth } from './subgraph-health';
 import { supergraphFile, type LoadedSupergraph } from './supergraph-file';
 
@@ -48,28 +46,12 @@ const HEALTH_INTERVAL_MS = 5_000;
 
 type ApolloCache = Exclude<ApolloServerOptions<GatewayContext>['cache'], 'bounded' | undefined>;
 
-/** Apollo's KeyValueCache (APQ, query plans) over the platform's key-value store: Redis when set, so replicas share it. */
+/** Apollo's KeyValueCache (automatic persisted queries) over the platform's Redis store, shared by replicas. */
 function keyValueCache(kv: KeyValueStore): ApolloCache {
   return {
     get: async (key) => (await kv.get(key)) ?? undefined,
     set: (key, value, options) => kv.set(key, value, options?.ttl ? Math.ceil(options.ttl) : undefined),
     delete: (key) => kv.del(key),
-  };
-}
-
-/**
- * Errors the gateway itself produces about subgraphs are safe to show (they name
- * the subgraph, never its URL); the rest goes through the platform's masking.
- */
-function gatewayErrorFormatter(logger: Logger, exposeInternals: boolean) {
-  const platform = createErrorFormatter(logger, exposeInternals);
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (code === SUBGRAPH_UNAVAILABLE || code === 'DOWNSTREAM_SERVICE_ERROR') return formatted;
-    // The query planner's verdict on the client's operation (e.g. `Unknown operation named "X"`), or the null a
-    // missing subgraph leaves bubbling up a non-null field: about the request, not an internal failure.
-    if (code === 'INVALID_GRAPHQL') return formatted;
-    return platform(formatted, error);
   };
 }
 
@@ -80,27 +62,10 @@ function gatewayErrorFormatter(logger: Logger, exposeInternals: boolean) {
  */
 export async function startGateway(env: Env, options: StartGatewayOptions = {}): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger({ service: 'gateway', level: env.LOG_LEVEL });
-  const metrics = createMetrics('gateway');
-  const latency = new Histogram({
-    name: 'gateway_subgraph_fetch_duration_seconds',
-    help: 'Latency of the fetches the gateway makes to subgraphs, by subgraph and outcome (ok, error, timeout, unreachable)',
-    labelNames: ['subgraph', 'outcome'] as const,
-    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [metrics.registry],
-  });
-  const up = new Gauge({
-    name: 'gateway_subgraph_up',
-    help: 'Whether the subgraph answered its last /health check (1) or not (0)',
-    labelNames: ['subgraph'] as const,
-    registers: [metrics.registry],
-  });
-  const supergraphLoads = new Counter({
-    name: 'gateway_supergraph_loads_total',
-    help: 'Supergraph files loaded, or rejected as invalid (the previous one kept serving)',
-    labelNames: ['outcome'] as const,
-    registers: [metrics.registry],
-  });
+  const metrics = gatewayMetrics();
+  const { latency, up, supergraphLoads } = metrics;
 
+  const fetchLogger = logger.child({ component: 'subgraph-fetch' });
   const overrides: Record<string, string> = { ...env.SUBGRAPH_URLS, ...options.subgraphUrls };
   const routingUrl = (name: string, url: string | undefined) => overrides[name] ?? url ?? '';
   // One keep-alive pool for every subgraph call: connection set-up is most of a small fetch.
@@ -116,7 +81,8 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
   let kv: KeyValueStore | undefined;
   let apollo: ApolloServer<GatewayContext> | undefined;
   try {
-    kv = await openKeyValue({ url: env.REDIS_URL, prefix: 'gateway:', logger });
+    // Replicas share APQ through Redis; alone, Apollo's bounded in-process LRU is the better cache.
+    kv = env.REDIS_URL ? await openKeyValue({ url: env.REDIS_URL, prefix: 'gateway:', logger }) : undefined;
     const kvStore = kv;
     // startHttpService reads this array on every /ready, so it is updated in place when the supergraph changes.
     const checks: ReadinessCheck[] = [];
@@ -127,7 +93,7 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
       onLoaded: (loaded) => {
         supergraphLoads.inc({ outcome: 'loaded' });
         health.setSubgraphs(loaded.subgraphs.map(({ name, url }) => ({ name, url: routingUrl(name, url) })));
-        const storeChecks: ReadinessCheck[] = kvStore.kind === 'redis' ? [{ name: 'redis', check: () => kvStore.ping() }] : [];
+        const storeChecks: ReadinessCheck[] = kvStore ? [{ name: 'redis', check: () => kvStore.ping() }] : [];
         checks.splice(0, checks.length, supergraphCheck, ...health.checks(), ...storeChecks);
         void health.pollNow();
       },
@@ -145,11 +111,20 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
       supergraphSdl: supergraph.hook,
       logger: logger.child({ component: 'apollo-gateway' }),
       buildService: ({ name, url }) =>
-        new SubgraphDataSource({ name, url: routingUrl(name, url), timeoutMs: env.SUBGRAPH_TIMEOUT_MS, agent, latency, logger }),
+        new SubgraphDataSource({
+          name,
+          url: routingUrl(name, url),
+          timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+          agent,
+          latency,
+          logger: fetchLogger,
+        }),
     });
     apollo = new ApolloServer<GatewayContext>({
       gateway,
-      cache: keyValueCache(kvStore),
+      cache: kvStore ? keyValueCache(kvStore) : 'bounded',
+      // Clients re-register a persisted query on a miss, so a day bounds Redis without costing much.
+      persistedQueries: { ttl: 86_400 },
       formatError: gatewayErrorFormatter(logger, env.NODE_ENV === 'development'),
       // Integrators explore the schema in the playground; without it, no introspection either.
       introspection: env.PLAYGROUND,
@@ -176,7 +151,7 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
         health.stop();
         await server.stop();
         await agent.close();
-        await kvStore.close();
+        await kvStore?.close();
       },
       handle: async (req, res, info) => {
         const { pathname } = new URL(req.url ?? '/', 'http://localhost');

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { testLogger } from '@market/testkit';
+import { testEnv, testLogger } from '@market/testkit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../src/env';
 import { startGateway, type RunningGateway } from '../src/gateway';
@@ -48,7 +49,15 @@ beforeAll(async () => {
   writeFileSync(join(playground, 'index.html'), '<!doctype html><script type="module" src="/playground/assets/app.js"></script>');
   writeFileSync(join(playground, 'assets', 'app.js'), 'console.info("playground")');
   gateway = await startGateway(
-    loadEnv({ PORT: '0', HOST: '127.0.0.1', NODE_ENV: 'test', SUPERGRAPH_PATH: folder.path, SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS) }),
+    // With REDIS_URL (CI) persisted queries go through Redis, otherwise Apollo's in-process cache.
+    loadEnv({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'test',
+      SUPERGRAPH_PATH: folder.path,
+      SUBGRAPH_TIMEOUT_MS: String(TIMEOUT_MS),
+      REDIS_URL: testEnv.REDIS_URL,
+    }),
     { logger: testLogger('gateway'), subgraphUrls: stubs.urls(), playgroundDir: playground },
   );
 });
@@ -181,6 +190,23 @@ describe('gateway', () => {
       { message: 'Unknown operation named "B".', extensions: { code: 'INVALID_GRAPHQL' } },
     ]);
     expect((await query('{ things { nope } }')).body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('accepts automatic persisted queries', async () => {
+    const text = `{ things { id } } # ${Date.now()}`;
+    const sha256Hash = createHash('sha256').update(text).digest('hex');
+    const send = async (body: Record<string, unknown>) => {
+      const response = await fetch(`${gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as Body;
+    };
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    expect((await send({ extensions })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect(await send({ query: text, extensions })).toEqual({ data: { things: [{ id: '1' }, { id: '2' }] } });
+    expect(await send({ extensions })).toEqual({ data: { things: [{ id: '1' }, { id: '2' }] } });
   });
 
   it('allows browser apps on loopback origins (CORS) and refuses others', async () => {

@@ -50,7 +50,7 @@ interface Everything {
       title: string;
       messages: { totalCount: number; edges: { node: { body: string; sender: { email: string } } }[] };
     } | null;
-    files: { name: string; contentType: string; size: number }[];
+    files: { name: string; contentType: string; size: number; url: string }[];
   } | null;
   orders: { totalCount: number };
   notifications: { totalCount: number; edges: { node: { title: string; channel: string } }[] };
@@ -98,7 +98,9 @@ describe('the supergraph through the gateway', () => {
       messages.slice(0, 5).map((m) => [m.body, users.get(m.senderId)?.email]),
     );
     // file
-    expect(data?.order?.files).toEqual(files.map((f) => ({ name: f.name, contentType: f.contentType, size: f.size })));
+    expect(data?.order?.files).toEqual(
+      files.map((f) => ({ name: f.name, contentType: f.contentType, size: f.size, url: `${platform.services.file?.url}/files/${f.id}` })),
+    );
     expect(data?.order?.agency.documents.map((d) => d.name).sort()).toEqual(documents.map((d) => d.name).sort());
     // notification
     expect(data?.order?.customer.notifications.totalCount).toBe(

@@ -56,6 +56,7 @@ export const EVERYTHING_QUERY = /* GraphQL */ `
         name
         contentType
         size
+        url
       }
     }
     orders(first: 3) {

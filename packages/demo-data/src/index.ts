@@ -11,15 +11,7 @@ export const DEMO_PASSWORD = 'Demo-password-1';
 
 export type DemoRole = 'CUSTOMER' | 'AGENCY_STAFF' | 'AGENCY_OWNER' | 'ADMIN';
 export type DemoOrderStatus =
-  | 'PENDING'
-  | 'ACCEPTED'
-  | 'IN_PROGRESS'
-  | 'DELIVERED'
-  | 'COMPLETED'
-  | 'CANCELLED'
-  | 'DISPUTED'
-  | 'RESOLVED'
-  | 'REFUNDED';
+  'PENDING' | 'ACCEPTED' | 'IN_PROGRESS' | 'DELIVERED' | 'COMPLETED' | 'CANCELLED' | 'DISPUTED' | 'RESOLVED' | 'REFUNDED';
 
 export interface DemoUser {
   id: string;
@@ -173,13 +165,34 @@ const CITIES = [
 ];
 
 const NAME_PARTS: Record<string, [string[], string[]]> = {
-  TECHNICAL: [['Spark', 'Volt', 'Current', 'Fixwell', 'Heatline'], ['Electrical', 'HVAC Services', 'Plumbing & Heating', 'Technical Services']],
-  CONSTRUCTION: [['Cornerstone', 'Keystone', 'Bricklane', 'Northwall', 'Timberframe'], ['Builders', 'Construction', 'Renovations', 'Roofing']],
-  REAL_ESTATE: [['Harbour', 'Parkside', 'Elm', 'Riverside', 'Lindenhof'], ['Properties', 'Estates', 'Realty', 'Homes']],
-  CLEANING: [['Sparkle', 'Freshstart', 'Clearview', 'Pristine', 'Greenleaf'], ['Cleaning', 'Facility Care', 'Cleaners']],
-  LEGAL: [['Becker', 'Hartmann', 'Vogel', 'Kraus', 'Lorenz'], ['& Partners', 'Legal', 'Law Office']],
-  IT: [['Bitforge', 'Cloudnine', 'Stacklane', 'Pixelworks', 'Nordbyte'], ['IT Services', 'Software', 'Digital', 'Systems']],
-  OTHER: [['Allround', 'Handy', 'Swift', 'Atlas', 'Metro'], ['Services', 'Helpers', 'Movers']],
+  TECHNICAL: [
+    ['Spark', 'Volt', 'Current', 'Fixwell', 'Heatline'],
+    ['Electrical', 'HVAC Services', 'Plumbing & Heating', 'Technical Services'],
+  ],
+  CONSTRUCTION: [
+    ['Cornerstone', 'Keystone', 'Bricklane', 'Northwall', 'Timberframe'],
+    ['Builders', 'Construction', 'Renovations', 'Roofing'],
+  ],
+  REAL_ESTATE: [
+    ['Harbour', 'Parkside', 'Elm', 'Riverside', 'Lindenhof'],
+    ['Properties', 'Estates', 'Realty', 'Homes'],
+  ],
+  CLEANING: [
+    ['Sparkle', 'Freshstart', 'Clearview', 'Pristine', 'Greenleaf'],
+    ['Cleaning', 'Facility Care', 'Cleaners'],
+  ],
+  LEGAL: [
+    ['Becker', 'Hartmann', 'Vogel', 'Kraus', 'Lorenz'],
+    ['& Partners', 'Legal', 'Law Office'],
+  ],
+  IT: [
+    ['Bitforge', 'Cloudnine', 'Stacklane', 'Pixelworks', 'Nordbyte'],
+    ['IT Services', 'Software', 'Digital', 'Systems'],
+  ],
+  OTHER: [
+    ['Allround', 'Handy', 'Swift', 'Atlas', 'Metro'],
+    ['Services', 'Helpers', 'Movers'],
+  ],
 };
 
 const ORDER_TITLES: Record<string, string[]> = {
@@ -192,7 +205,28 @@ const ORDER_TITLES: Record<string, string[]> = {
   OTHER: ['Furniture assembly', 'Move two-room flat', 'Garden maintenance', 'Event setup', 'Garage clear-out'],
 };
 
-const FIRST = ['Anna', 'Ben', 'Clara', 'David', 'Elif', 'Felix', 'Greta', 'Hannes', 'Ines', 'Jonas', 'Katrin', 'Lukas', 'Mara', 'Nils', 'Olga', 'Paul', 'Rosa', 'Sami', 'Tara', 'Uwe'];
+const FIRST = [
+  'Anna',
+  'Ben',
+  'Clara',
+  'David',
+  'Elif',
+  'Felix',
+  'Greta',
+  'Hannes',
+  'Ines',
+  'Jonas',
+  'Katrin',
+  'Lukas',
+  'Mara',
+  'Nils',
+  'Olga',
+  'Paul',
+  'Rosa',
+  'Sami',
+  'Tara',
+  'Uwe',
+];
 const LAST = ['Schmidt', 'Meyer', 'Yilmaz', 'Fischer', 'Weber', 'Novak', 'Keller', 'Wagner', 'Rossi', 'Berg'];
 
 const STATUS_WEIGHTS: [DemoOrderStatus, number][] = [
@@ -221,7 +255,14 @@ const MESSAGE_LINES = [
 function build(): DemoDataset {
   const rnd = random(20260105);
   const users: DemoUser[] = [];
-  const addUser = (email: string, roles: DemoRole[], displayName: string, createdAt: Date, signIn = false, status: DemoUser['status'] = 'ACTIVE') => {
+  const addUser = (
+    email: string,
+    roles: DemoRole[],
+    displayName: string,
+    createdAt: Date,
+    signIn = false,
+    status: DemoUser['status'] = 'ACTIVE',
+  ) => {
     const user: DemoUser = {
       id: demoId('user', email),
       email,
@@ -246,7 +287,9 @@ function build(): DemoDataset {
     const first = FIRST[i % FIRST.length] as string;
     const last = LAST[(i * 7) % LAST.length] as string;
     const status: DemoUser['status'] = i === 7 ? 'SUSPENDED' : i === 13 ? 'PENDING_VERIFICATION' : 'ACTIVE';
-    customers.push(addUser(`${first}.${last}${i}@example.net`.toLowerCase(), ['CUSTOMER'], `${first} ${last}`, at(2 + i, i % 9), false, status));
+    customers.push(
+      addUser(`${first}.${last}${i}@example.net`.toLowerCase(), ['CUSTOMER'], `${first} ${last}`, at(2 + i, i % 9), false, status),
+    );
   }
   const owners: DemoUser[] = [];
 
@@ -257,7 +300,11 @@ function build(): DemoDataset {
     const [prefixes, suffixes] = NAME_PARTS[type] as [string[], string[]];
     const place = CITIES[(i * 3) % CITIES.length] as (typeof CITIES)[number];
     let name = `${rnd.pick(prefixes)} ${rnd.pick(suffixes)}`;
-    let slug = `${name}-${place.city}`.toLowerCase().replace(/&/g, 'and').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    let slug = `${name}-${place.city}`
+      .toLowerCase()
+      .replace(/&/g, 'and')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '');
     if (i === 0) {
       name = 'Brightline Technical Services';
       slug = 'brightline-technical-services';
@@ -271,7 +318,12 @@ function build(): DemoDataset {
       ownerId = owner.id;
       staffIds.push(staff.id);
     } else {
-      const agencyOwner = addUser(`owner${i}@agencies.example.net`, ['AGENCY_OWNER'], `${rnd.pick(FIRST)} ${rnd.pick(LAST)}`, at(i % 20, 3));
+      const agencyOwner = addUser(
+        `owner${i}@agencies.example.net`,
+        ['AGENCY_OWNER'],
+        `${rnd.pick(FIRST)} ${rnd.pick(LAST)}`,
+        at(i % 20, 3),
+      );
       owners.push(agencyOwner);
       ownerId = agencyOwner.id;
     }
@@ -365,7 +417,13 @@ function build(): DemoDataset {
     createdAt: at(30),
   };
   conversations.push(support);
-  messages.push({ id: demoId('message', 'support:1'), conversationId: support.id, senderId: customer.id, body: 'Where can I download the invoice for my last order?', createdAt: at(30, 1) });
+  messages.push({
+    id: demoId('message', 'support:1'),
+    conversationId: support.id,
+    senderId: customer.id,
+    body: 'Where can I download the invoice for my last order?',
+    createdAt: at(30, 1),
+  });
 
   const notifications: DemoNotification[] = [];
   const signInUsers = users.filter((u) => u.signIn);
@@ -380,7 +438,10 @@ function build(): DemoDataset {
         recipientId,
         channel: rnd.pick(['IN_APP', 'IN_APP', 'EMAIL', 'PUSH', 'SMS'] as const),
         category: 'ORDERS',
-        title: recipientId === order.customerId ? `Order ${order.number} is ${order.status.toLowerCase().replace('_', ' ')}` : `New activity on ${order.number}`,
+        title:
+          recipientId === order.customerId
+            ? `Order ${order.number} is ${order.status.toLowerCase().replace('_', ' ')}`
+            : `New activity on ${order.number}`,
         body: `${order.title} with ${agency.name}.`,
         readAt: rnd.next() < 0.6 ? new Date(order.updatedAt.getTime() + 3_600_000) : null,
         createdAt: order.updatedAt,

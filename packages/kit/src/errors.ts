@@ -28,8 +28,7 @@ export function userError(code: Exclude<ErrorCode, 'INTERNAL_SERVER_ERROR'>, mes
   return new GraphQLError(message, { extensions: { ...extensions, code } });
 }
 
-export const badInput = (message: string, field?: string) =>
-  userError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
+export const badInput = (message: string, field?: string) => userError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});
 
 export const notFound = (what: string, id: string) => userError(ErrorCode.NOT_FOUND, `${what} ${id} was not found`);
 

@@ -1,16 +1,5 @@
 import { Writable } from 'node:stream';
-import { pino, type DestinationStream, type Logger } from 'pino';
-
-/**
- * Points a logger made by `createLogger` (and every child, before or after)
- * at another destination, keeping its level, base fields and redaction. The
- * launcher uses it to send the services' JSON logs to a file so the terminal
- * shows progress. (Children find the stream through their prototype chain.)
- */
-export function withDestination(logger: Logger, destination: DestinationStream): Logger {
-  (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] = destination;
-  return logger;
-}
+import type { DestinationStream } from 'pino';
 
 const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO ', 40: 'WARN ', 50: 'ERROR', 60: 'FATAL' };
 const OMIT = new Set(['level', 'time', 'service', 'msg', 'pid', 'hostname']);

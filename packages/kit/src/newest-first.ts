@@ -26,6 +26,10 @@ export function pageArgs(first: number | null | undefined, after: string | null 
   return { size, limit: size + 1, after: decodeKeyset(after) };
 }
 
-export function newestFirstConnection<T extends { createdAt: Date; id: string }>(rows: T[], size: number, totalCount: number): Connection<T> {
+export function newestFirstConnection<T extends { createdAt: Date; id: string }>(
+  rows: T[],
+  size: number,
+  totalCount: number,
+): Connection<T> {
   return toConnection(rows, size, totalCount, (row) => [row.createdAt.toISOString(), row.id]);
 }

@@ -46,7 +46,12 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
  * Builds a connection from rows fetched with `limit = size + 1`: the extra row
  * only tells whether there is a next page.
  */
-export function toConnection<T>(rows: T[], size: number, totalCount: number, cursorOf: (row: T) => readonly (string | number)[]): Connection<T> {
+export function toConnection<T>(
+  rows: T[],
+  size: number,
+  totalCount: number,
+  cursorOf: (row: T) => readonly (string | number)[],
+): Connection<T> {
   const page = rows.slice(0, size);
   const edges = page.map((node) => ({ cursor: encodeCursor(cursorOf(node)), node }));
   return {

@@ -1,12 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
+import { executeApolloHttp, operationMetricsPlugin } from './apollo-http';
 import { createErrorFormatter } from './errors';
-import { HttpError, readBody, sendJson, sendText, withTimeout } from './http';
+import { HttpError, sendJson, sendText, withTimeout } from './http';
 import { createMetrics, type Metrics } from './metrics';
 
 export interface ReadinessCheck {
@@ -69,7 +70,9 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Run
         }
       }),
     );
-    return { ready: results.every(([, r]) => r.ok), checks: Object.fromEntries(results) };
+    const report: Record<string, { ok: boolean; error?: string }> = {};
+    for (const [checkName, result] of results) report[checkName] = result;
+    return { ready: results.every(([, r]) => r.ok), checks: report };
   };
 
   const server = createServer((req, res) => {
@@ -102,7 +105,8 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Run
           return;
         }
         reqLogger.error({ err: error }, 'unhandled error in HTTP handler');
-        if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+        if (!res.headersSent)
+          sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
         else res.destroy();
       }
     })();
@@ -168,20 +172,6 @@ export interface RunningSubgraph<Ctx extends BaseContext> extends RunningService
 export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Promise<RunningSubgraph<Ctx>> {
   const { logger, name } = options;
   const metrics = createMetrics(name);
-  const metricsPlugin: ApolloServerPlugin<Ctx> = {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ operation, operationName, errors }) {
-          metrics.operations.inc({
-            operation: operationName ?? 'anonymous',
-            type: operation?.operation ?? 'unknown',
-            outcome: errors?.length ? 'error' : 'ok',
-          });
-          for (const error of errors ?? []) metrics.errors.inc({ code: String(error.extensions.code ?? 'INTERNAL_SERVER_ERROR') });
-        },
-      };
-    },
-  };
   const apollo = new ApolloServer<Ctx>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap }]),
     formatError: createErrorFormatter(logger, options.exposeErrors ?? false),
@@ -189,7 +179,7 @@ export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOp
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (runMain / the launcher: drain HTTP, then stores); Apollo must not kill the process itself.
     stopOnTerminationSignals: false,
-    plugins: [metricsPlugin, ...(options.plugins ?? [])],
+    plugins: [operationMetricsPlugin<Ctx>(metrics), ...(options.plugins ?? [])],
     logger,
   });
   await apollo.start();
@@ -208,35 +198,8 @@ export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOp
     },
     handle: async (req, res, info) => {
       if (options.routes && (await options.routes(req, res, info))) return true;
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname !== '/graphql') return false;
-      const headers = new HeaderMap();
-      for (const [key, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-      }
-      let body: unknown = undefined;
-      if (req.method === 'POST') {
-        const raw = await readBody(req, bodyLimit);
-        if ((headers.get('content-type') ?? '').includes('application/json')) {
-          try {
-            body = raw.length ? JSON.parse(raw) : undefined;
-          } catch {
-            throw new HttpError(400, 'Request body is not valid JSON');
-          }
-        } else body = raw;
-      }
-      const response = await apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => options.context(info),
-      });
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      res.statusCode = response.status ?? 200;
-      if (response.body.kind === 'complete') {
-        res.end(response.body.string);
-      } else {
-        for await (const chunk of response.body.asyncIterator) res.write(chunk);
-        res.end();
-      }
+      if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/graphql') return false;
+      await executeApolloHttp(apollo, req, res, { bodyLimit, context: async () => options.context(info) });
       return true;
     },
   });

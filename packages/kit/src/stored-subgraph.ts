@@ -56,7 +56,7 @@ export async function startStoredSubgraph<S extends SubgraphStore, Ctx extends B
   options: StoredSubgraphOptions<S, Ctx>,
 ): Promise<StoredSubgraph> {
   const { env, name } = options;
-  const logger = options.logger ?? createLogger({ service: name, level: env.LOG_LEVEL as 'info' });
+  const logger = options.logger ?? createLogger({ service: name, level: env.LOG_LEVEL });
   const seed = shouldSeedDemoData(name, env);
   const store = await options.openStore(logger);
   try {

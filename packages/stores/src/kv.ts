@@ -90,7 +90,9 @@ export class RedisKeyValue implements KeyValueStore {
     else await this.client.set(this.k(key), value);
   }
   async setIfAbsent(key: string, value: string, ttlSeconds?: number) {
-    const result = ttlSeconds ? await this.client.set(this.k(key), value, 'EX', ttlSeconds, 'NX') : await this.client.set(this.k(key), value, 'NX');
+    const result = ttlSeconds
+      ? await this.client.set(this.k(key), value, 'EX', ttlSeconds, 'NX')
+      : await this.client.set(this.k(key), value, 'NX');
     return result === 'OK';
   }
   async del(key: string) {
@@ -144,9 +146,11 @@ export class RedisKeyValue implements KeyValueStore {
   }
   async streamReadGroup(stream: string, group: string, consumer: string, options: { count?: number; blockMs?: number } = {}) {
     const count = options.count ?? 100;
-    const reply = (options.blockMs
-      ? await this.client.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'BLOCK', options.blockMs, 'STREAMS', this.k(stream), '>')
-      : await this.client.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', this.k(stream), '>')) as [string, [string, string[]][]][] | null;
+    const reply = (
+      options.blockMs
+        ? await this.client.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'BLOCK', options.blockMs, 'STREAMS', this.k(stream), '>')
+        : await this.client.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', this.k(stream), '>')
+    ) as [string, [string, string[]][]][] | null;
     const entries = reply?.[0]?.[1] ?? [];
     return entries.map(([id, values]) => ({ id, fields: arrayToFields(values) }));
   }

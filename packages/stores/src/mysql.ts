@@ -31,7 +31,9 @@ export async function ensureMysqlDatabase(url: string): Promise<void> {
   target.pathname = '/';
   const connection = await mysql.createConnection(target.toString());
   try {
-    await connection.query(`create database if not exists \`${name.replaceAll('`', '``')}\` character set utf8mb4 collate utf8mb4_unicode_ci`);
+    await connection.query(
+      `create database if not exists \`${name.replaceAll('`', '``')}\` character set utf8mb4 collate utf8mb4_unicode_ci`,
+    );
   } finally {
     await connection.end();
   }

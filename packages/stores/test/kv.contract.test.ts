@@ -2,10 +2,7 @@ import { freshRedis, testEnv, testLogger } from '@market/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openKeyValue, type KeyValueStore } from '../src/kv';
 
-const adapters = [
-  { name: 'in-process', redis: false },
-  ...(testEnv.REDIS_URL ? [{ name: 'Redis (ioredis)', redis: true }] : []),
-];
+const adapters = [{ name: 'in-process', redis: false }, ...(testEnv.REDIS_URL ? [{ name: 'Redis (ioredis)', redis: true }] : [])];
 
 describe.each(adapters)('KeyValueStore contract: $name', ({ redis }) => {
   let kv: KeyValueStore;

@@ -85,7 +85,12 @@ describe.each(adapters)('PostgresStore contract: $name', (adapter) => {
     try {
       const [row] = await store.db.insert(notes).values({ title: 'counter' }).returning();
       await Promise.all(
-        Array.from({ length: 20 }, () => store.db.update(notes).set({ votes: sql`${notes.votes} + 1` }).where(eq(notes.id, row!.id))),
+        Array.from({ length: 20 }, () =>
+          store.db
+            .update(notes)
+            .set({ votes: sql`${notes.votes} + 1` })
+            .where(eq(notes.id, row!.id)),
+        ),
       );
       const [after] = await store.db.select().from(notes).where(eq(notes.id, row!.id));
       expect(after?.votes).toBe(20);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,8 +42,21 @@ export interface Platform {
 
 interface ServiceSlot {
   module: ServiceModule;
+  port: number;
   env: EnvSource;
   cleanups: (() => Promise<void>)[];
+}
+
+/** A port free right now, so a service's own URL (PUBLIC_URL) is known before it starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
 }
 
 /** Real-server databases for one service when CI provides servers; none when embedded. */
@@ -101,11 +115,11 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
     if (ownDataDir) rmSync(dataRoot, { recursive: true, force: true });
   };
 
-  const start = async (name: string, port: number) => {
+  const start = async (name: string) => {
     const slot = slots.get(name);
     if (!slot) throw new Error(`startPlatform: ${name} is not part of this platform`);
     const logger = createLogger({ service: name, level: testEnv.TEST_LOG_LEVEL });
-    services[name] = await slot.module.start({ ...slot.env, PORT: String(port) }, { logger });
+    services[name] = await slot.module.start(slot.env, { logger });
   };
 
   try {
@@ -113,17 +127,22 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
       wanted.map(async ({ name, schemaFile }) => {
         const module = await importServiceModule(name, dirname(schemaFile));
         const stores = await provisionStores(name, label);
+        // A fixed port (not 0): restarts keep the gateway's routing valid, and PUBLIC_URL (links the
+        // service hands out, e.g. File.url) is right from the start.
+        const port = await freePort();
         const env: EnvSource = {
           NODE_ENV: 'test',
           HOST: '127.0.0.1',
+          PORT: String(port),
+          PUBLIC_URL: `http://127.0.0.1:${port}`,
           LOG_LEVEL: testEnv.TEST_LOG_LEVEL,
           DATA_DIR: join(dataRoot, name),
           SEED_DEMO_DATA: String(options.seed ?? true),
           REDIS_URL: redis.url,
           ...stores.env,
         };
-        slots.set(name, { module, env, cleanups: stores.cleanups });
-        await start(name, 0);
+        slots.set(name, { module, port, env, cleanups: stores.cleanups });
+        await start(name);
       }),
     );
     const subgraphUrls = Object.fromEntries(
@@ -146,8 +165,6 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
     throw error;
   }
   const runningGateway = gateway;
-  // Restarts reuse the first port, so the gateway's routing stays valid.
-  const ports = new Map(Object.entries(services).map(([name, service]) => [name, service.port]));
 
   let stopping: Promise<void> | undefined;
   return {
@@ -161,14 +178,13 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
       await service.stop();
     },
     restartService: async (name) => {
-      const port = ports.get(name);
-      if (port === undefined) throw new Error(`startPlatform: ${name} is not part of this platform`);
+      if (!slots.has(name)) throw new Error(`startPlatform: ${name} is not part of this platform`);
       const running = services[name];
       if (running) {
         delete services[name];
         await running.stop();
       }
-      await start(name, port);
+      await start(name);
     },
     stop: () => {
       stopping ??= cleanupAll();

@@ -44,25 +44,57 @@ describe('agency subgraph', () => {
     }
     expect(seen).toHaveLength(demo.agencies.length);
     expect(new Set(seen).size).toBe(demo.agencies.length);
-    const names = demo.agencies.map((a) => ({ id: a.id, name: a.name })).sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1));
+    const names = demo.agencies
+      .map((a) => ({ id: a.id, name: a.name }))
+      .sort((a, b) => (a.name === b.name ? (a.id < b.id ? -1 : 1) : a.name < b.name ? -1 : 1));
     expect(seen).toEqual(names.map((a) => a.id));
   });
 
   it('finds one agency by slug or id, and says which argument is wrong', async () => {
-    const bySlug = await graphql<{ agency: { id: string; businessTypes: { code: string }[] } }>(service, `{ agency(slug: "${brightline.slug}") { id businessTypes { code } } }`);
+    const bySlug = await graphql<{ agency: { id: string; businessTypes: { code: string }[] } }>(
+      service,
+      `{ agency(slug: "${brightline.slug}") { id businessTypes { code } } }`,
+    );
     expect(bySlug.data?.agency.id).toBe(brightline.id);
     expect(bySlug.data?.agency.businessTypes.map((t) => t.code).sort()).toEqual([...brightline.businessTypes].sort());
     const both = await graphql(service, `{ agency(id: "${brightline.id}", slug: "x") { id } }`);
     expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const missing = await graphql<{ agency: null }>(service, `{ agency(id: "not-a-uuid") { id } }`);
+    const missing = await graphql<{ agency: null }>(
+      service,
+      `
+        {
+          agency(id: "not-a-uuid") {
+            id
+          }
+        }
+      `,
+    );
     expect(missing.errors).toBeUndefined();
     expect(missing.data?.agency).toBeNull();
   });
 
   it('rejects page sizes and cursors it cannot honour', async () => {
-    const big = await graphql(service, `{ agencies(first: 1000) { totalCount } }`);
+    const big = await graphql(
+      service,
+      `
+        {
+          agencies(first: 1000) {
+            totalCount
+          }
+        }
+      `,
+    );
     expect(big.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    const bad = await graphql(service, `{ agencies(after: "garbage") { totalCount } }`);
+    const bad = await graphql(
+      service,
+      `
+        {
+          agencies(after: "garbage") {
+            totalCount
+          }
+        }
+      `,
+    );
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
@@ -81,7 +113,11 @@ describe('agency subgraph', () => {
     // One query for the agencies and one for their business types, however many references.
     expect(service.queryCount() - before).toBe(2);
 
-    const bySlug = await resolveEntities<{ id: string }>(service, [{ __typename: 'Agency', slug: brightline.slug }], '... on Agency { id }');
+    const bySlug = await resolveEntities<{ id: string }>(
+      service,
+      [{ __typename: 'Agency', slug: brightline.slug }],
+      '... on Agency { id }',
+    );
     expect(bySlug.data?._entities[0]?.id).toBe(brightline.id);
   });
 

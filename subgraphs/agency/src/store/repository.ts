@@ -1,7 +1,15 @@
 import { and, asc, count, eq, gt, inArray, or } from 'drizzle-orm';
 import { validUuids } from '@market/kit';
 import type { PgDb } from '@market/stores';
-import { agencies, agencyBusinessTypes, agencyMembers, businessTypes, type AgencyRow, type AgencySchema, type BusinessTypeRow } from './schema';
+import {
+  agencies,
+  agencyBusinessTypes,
+  agencyMembers,
+  businessTypes,
+  type AgencyRow,
+  type AgencySchema,
+  type BusinessTypeRow,
+} from './schema';
 
 export interface AgencyPage {
   rows: AgencyRow[];
@@ -24,13 +32,22 @@ export function createAgencyRepository(db: PgDb<AgencySchema>) {
       const valid = validUuids(ids);
       return valid.length ? db.select().from(agencies).where(inArray(agencies.id, valid)) : [];
     },
-    bySlugs: (slugs: readonly string[]) => db.select().from(agencies).where(inArray(agencies.slug, [...slugs])),
+    bySlugs: (slugs: readonly string[]) =>
+      db
+        .select()
+        .from(agencies)
+        .where(inArray(agencies.slug, [...slugs])),
     /** Business types of many agencies in one query. */
     businessTypesOf: async (agencyIds: readonly string[]) => {
       const valid = validUuids(agencyIds);
       if (!valid.length) return [];
       return db
-        .select({ agencyId: agencyBusinessTypes.agencyId, code: businessTypes.code, label: businessTypes.label, createdAt: businessTypes.createdAt })
+        .select({
+          agencyId: agencyBusinessTypes.agencyId,
+          code: businessTypes.code,
+          label: businessTypes.label,
+          createdAt: businessTypes.createdAt,
+        })
         .from(agencyBusinessTypes)
         .innerJoin(businessTypes, eq(businessTypes.code, agencyBusinessTypes.code))
         .where(inArray(agencyBusinessTypes.agencyId, valid))

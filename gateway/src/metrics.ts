@@ -1,0 +1,27 @@
+import { createMetrics } from '@market/kit';
+import { Counter, Gauge, Histogram } from 'prom-client';
+
+/** The kit's service metrics plus what only the gateway knows: how its subgraphs behave. */
+export function gatewayMetrics() {
+  const metrics = createMetrics('gateway');
+  const latency = new Histogram({
+    name: 'gateway_subgraph_fetch_duration_seconds',
+    help: 'Latency of the fetches the gateway makes to subgraphs, by subgraph and outcome (ok, error, timeout, unreachable)',
+    labelNames: ['subgraph', 'outcome'] as const,
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [metrics.registry],
+  });
+  const up = new Gauge({
+    name: 'gateway_subgraph_up',
+    help: 'Whether the subgraph answered its last /health check (1) or not (0)',
+    labelNames: ['subgraph'] as const,
+    registers: [metrics.registry],
+  });
+  const supergraphLoads = new Counter({
+    name: 'gateway_supergraph_loads_total',
+    help: 'Supergraph files loaded, or rejected as invalid (the previous one kept serving)',
+    labelNames: ['outcome'] as const,
+    registers: [metrics.registry],
+  });
+  return { ...metrics, latency, up, supergraphLoads };
+}
