@@ -14,6 +14,7 @@ export default defineConfig({
         resolve,
         test: {
           name: 'unit',
+          globalSetup: ['test/setup/store-targets.ts'],
           include: [
             'packages/*/test/**/*.test.ts',
             'packages/*/src/**/*.test.ts',

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, demoData } from '@market/demo-data';
 import { loadEnv as loadGatewayEnv, startGateway } from '@market/gateway';
@@ -27,8 +27,6 @@ import { serviceDatabaseUrl } from '@market/stores';
  */
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
-const DATA = join(REPO, '.data');
-const LOG_FILE = join(DATA, 'logs', 'platform.log');
 const DEV = process.argv.includes('--dev');
 /** `npm start -- --only=agency,order`: a subset of subgraphs (the gateway still serves the whole supergraph). */
 const ONLY = process.argv
@@ -51,7 +49,11 @@ const env = defineEnv('launcher', {
   MYSQL_URL: optionalUrl(['mysql']),
   MONGO_URL: optionalUrl(['mongodb', 'mongodb+srv']),
   REDIS_URL: optionalUrl(['redis', 'rediss']),
+  /** Root of the embedded data (one folder per service) and the logs; relative to the repository. */
+  DATA_DIR: commonEnv.DATA_DIR,
 })();
+const DATA = resolve(REPO, env.DATA_DIR);
+const LOG_FILE = join(DATA, 'logs', 'platform.log');
 
 // ── terminal output ──────────────────────────────────────────────────────────
 const color = process.stdout.isTTY && !process.env.NO_COLOR;

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
 interface VitestJson {
+  testResults: { assertionResults: { status: string; ancestorTitles: string[] }[] }[];
   numPassedTests: number;
   numFailedTests: number;
   numPendingTests: number;
@@ -29,6 +30,16 @@ for (const arg of process.argv.slice(2)) {
   total.failed += line.failed;
   total.skipped += line.skipped;
   console.log(`${label}: ${line.passed} passed, ${line.failed} failed, ${line.skipped} skipped`);
+  // Name what was skipped (e.g. the MongoDB adapter without MONGO_URL), not just how much.
+  const skippedSuites = new Map<string, number>();
+  for (const file of report.testResults) {
+    for (const test of file.assertionResults) {
+      if (test.status !== 'skipped' && test.status !== 'pending' && test.status !== 'todo') continue;
+      const suite = test.ancestorTitles.join(' > ') || '(top level)';
+      skippedSuites.set(suite, (skippedSuites.get(suite) ?? 0) + 1);
+    }
+  }
+  for (const [suite, count] of skippedSuites) console.log(`  skipped ${count}: ${suite}`);
 }
 console.log(`tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exitCode = missing || total.failed > 0 ? 1 : 0;
