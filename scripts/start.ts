@@ -340,7 +340,6 @@ async function main() {
   say();
   say(`  ${'GraphQL API + playground'.padEnd(26)} ${cyan(graphqlUrl)}`);
   for (const app of apps) say(`  ${app.title.padEnd(26)} ${app.ok ? cyan(`http://localhost:${app.port}`) : red('not running')}`);
-  say(`  ${'Sign-in (SSO)'.padEnd(26)} ${cyan(`http://localhost:${subgraphPorts.find((s) => s.name === 'sso')?.port ?? 3001}`)}`);
   say(`  ${'Subgraphs'.padEnd(26)} ${dim(subgraphPorts.map((s) => `${s.name} :${s.port}`).join('  '))}`);
   say(`  ${'Health'.padEnd(26)} ${dim(`http://localhost:${GATEWAY_PORT}/ready  /metrics`)}`);
   if (seeding) {
