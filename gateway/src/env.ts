@@ -24,6 +24,16 @@ const subgraphUrls = z
     return urls;
   });
 
+/** The web apps as `npm start` serves them (web-client on 3008, web-admin on 3009), by either loopback name. */
+export const DEFAULT_CORS_ORIGINS = ['http://localhost:3008', 'http://127.0.0.1:3008', 'http://localhost:3009', 'http://127.0.0.1:3009'];
+
+const optionalFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1' || v === 'yes'));
+
+const limit = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+
 const parseEnv = defineEnv('gateway', {
   NODE_ENV: commonEnv.NODE_ENV,
   HOST: commonEnv.HOST,
@@ -36,25 +46,63 @@ const parseEnv = defineEnv('gateway', {
   /** Shared cache (APQ) across replicas; unset means in-process. */
   REDIS_URL: optionalUrl(['redis', 'rediss']),
   /** GraphiQL on GET /graphql for browsers; defaults to on outside production. */
-  PLAYGROUND: z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'])
-    .optional()
-    .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1' || v === 'yes')),
+  PLAYGROUND: optionalFlag,
   SUBGRAPH_URLS: subgraphUrls,
-  /** Browser origins allowed to call the gateway (comma-separated); unset allows loopback origins outside production. */
+  /** Browser origins allowed to call the gateway (comma-separated): the two web apps unless told otherwise. */
   CORS_ORIGINS: z
     .string()
-    .optional()
-    .transform((v) =>
-      (v ?? '')
+    .default(DEFAULT_CORS_ORIGINS.join(','))
+    .transform((value, ctx) => {
+      const origins = value
         .split(',')
         .map((o) => o.trim())
-        .filter(Boolean),
-    ),
+        .filter(Boolean);
+      for (const origin of origins) {
+        // An origin is scheme://host[:port], exactly as browsers send it; `*` would defeat credentials rules.
+        if (!URL.canParse(origin) || new URL(origin).origin !== origin) {
+          ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin like http://localhost:3008` });
+        }
+      }
+      return origins;
+    }),
+  /** Key prefix in Redis (APQ, rate limits), so several deployments or tests can share one server. */
+  REDIS_PREFIX: z.string().default('gateway:'),
+  /** Behind one reverse proxy: the client IP is the last X-Forwarded-For entry, not the socket's peer. */
+  TRUST_PROXY: optionalFlag,
+  /** Largest accepted request body (413 beyond). */
+  MAX_BODY_BYTES: limit(1_000_000),
+  // Operation limits: the apps' and the playground's operations stay well inside them (see README).
+  MAX_DEPTH: limit(12),
+  MAX_ALIASES: limit(15),
+  MAX_ROOT_FIELDS: limit(15),
+  MAX_TOKENS: limit(5_000),
+  MAX_DIRECTIVES: limit(50),
+  MAX_COST: limit(20_000),
+  /** Schema introspection; defaults to on outside production (and wherever the playground is on). */
+  INTROSPECTION: optionalFlag,
+  /** `Did you mean "…"?` in validation errors; defaults to off in production (it reveals the schema). */
+  FIELD_SUGGESTIONS: optionalFlag,
+  /** Rate limits: budgets per principal (the client IP, until identity-based budgets) per window. */
+  RATE_LIMIT_WINDOW_S: limit(60),
+  /** Requests of any kind per window. */
+  RATE_LIMIT_REQUESTS: limit(1_200),
+  /** Summed operation cost (the MAX_COST estimate) per window. */
+  RATE_LIMIT_COST: limit(500_000),
+  /** Mutations per window (stricter: they write). */
+  RATE_LIMIT_MUTATIONS: limit(120),
 });
 
 export function loadEnv(source: EnvSource = process.env) {
   const env = parseEnv(source);
-  return { ...env, PLAYGROUND: env.PLAYGROUND ?? env.NODE_ENV !== 'production' };
+  const production = env.NODE_ENV === 'production';
+  const playground = env.PLAYGROUND ?? !production;
+  return {
+    ...env,
+    PLAYGROUND: playground,
+    // The playground is useless without introspection, so turning it on in production turns that on too.
+    INTROSPECTION: env.INTROSPECTION ?? playground,
+    FIELD_SUGGESTIONS: env.FIELD_SUGGESTIONS ?? !production,
+    TRUST_PROXY: env.TRUST_PROXY ?? false,
+  };
 }
 export type Env = ReturnType<typeof loadEnv>;

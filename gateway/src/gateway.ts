@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import {
   createLogger,
   executeApolloHttp,
+  sendJson,
   operationMetricsPlugin,
   startHttpService,
   type Logger,
@@ -16,7 +17,9 @@ import { corsPolicy } from './cors';
 import type { Env } from './env';
 import { gatewayErrorFormatter } from './errors';
 import { gatewayMetrics } from './metrics';
+import { operationCostEstimator, operationLimits } from './operation-limits';
 import { PLAYGROUND_DIST, servePlaygroundAsset, servePlaygroundPage, wantsPlayground } from './playground';
+import { createRateLimits, principalOf, rateLimitedError, type RateLimits } from './rate-limits';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-fetch';
 import { subgraphHealth } from './subgraph-health';
 import { supergraphFile, type LoadedSupergraph } from './supergraph-file';
@@ -40,7 +43,6 @@ export interface RunningGateway extends RunningService {
   supergraph(): LoadedSupergraph | undefined;
 }
 
-const BODY_LIMIT = 1_000_000;
 const HEALTH_TIMEOUT_MS = 1_000;
 const HEALTH_INTERVAL_MS = 5_000;
 
@@ -63,7 +65,7 @@ function keyValueCache(kv: KeyValueStore): ApolloCache {
 export async function startGateway(env: Env, options: StartGatewayOptions = {}): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger({ service: 'gateway', level: env.LOG_LEVEL });
   const metrics = gatewayMetrics();
-  const { latency, up, supergraphLoads } = metrics;
+  const { latency, up, supergraphLoads, rateLimited } = metrics;
 
   const fetchLogger = logger.child({ component: 'subgraph-fetch' });
   const overrides: Record<string, string> = { ...env.SUBGRAPH_URLS, ...options.subgraphUrls };
@@ -80,10 +82,34 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
 
   let kv: KeyValueStore | undefined;
   let apollo: ApolloServer<GatewayContext> | undefined;
+  let rateLimits: RateLimits | undefined;
   try {
     // Replicas share APQ through Redis; alone, Apollo's bounded in-process LRU is the better cache.
-    kv = env.REDIS_URL ? await openKeyValue({ url: env.REDIS_URL, prefix: 'gateway:', logger }) : undefined;
+    kv = env.REDIS_URL ? await openKeyValue({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, logger }) : undefined;
     const kvStore = kv;
+    const limits = operationLimits({
+      maxDepth: env.MAX_DEPTH,
+      maxAliases: env.MAX_ALIASES,
+      maxRootFields: env.MAX_ROOT_FIELDS,
+      maxTokens: env.MAX_TOKENS,
+      maxDirectives: env.MAX_DIRECTIVES,
+      maxCost: env.MAX_COST,
+      fieldSuggestions: env.FIELD_SUGGESTIONS,
+    });
+    rateLimits = await createRateLimits({
+      budgets: {
+        windowS: env.RATE_LIMIT_WINDOW_S,
+        requests: env.RATE_LIMIT_REQUESTS,
+        cost: env.RATE_LIMIT_COST,
+        mutations: env.RATE_LIMIT_MUTATIONS,
+      },
+      redisUrl: env.REDIS_URL,
+      keyPrefix: env.REDIS_PREFIX,
+      logger: logger.child({ component: 'rate-limits' }),
+      refusals: rateLimited,
+      costOf: operationCostEstimator(),
+    });
+    const limiter = rateLimits;
     // startHttpService reads this array on every /ready, so it is updated in place when the supergraph changes.
     const checks: ReadinessCheck[] = [];
     const supergraph = supergraphFile({
@@ -126,19 +152,22 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
       // Clients re-register a persisted query on a miss, so a day bounds Redis without costing much.
       persistedQueries: { ttl: 86_400 },
       formatError: gatewayErrorFormatter(logger, env.NODE_ENV === 'development'),
-      // Integrators explore the schema in the playground; without it, no introspection either.
-      introspection: env.PLAYGROUND,
+      introspection: env.INTROSPECTION,
       includeStacktraceInErrorResponses: false,
+      // One operation per request: a batch would multiply every limit below by its length.
+      allowBatchedHttpRequests: false,
+      validationRules: limits.validationRules,
+      parseOptions: limits.parseOptions,
       // Shutdown is ours (stop() / runMain / the launcher), in order; Apollo must not stop itself on SIGINT.
       stopOnTerminationSignals: false,
       // Apollo's default landing page loads Sandbox from a CDN; ours is bundled (see playground/).
-      plugins: [ApolloServerPluginLandingPageDisabled(), operationMetricsPlugin(metrics)],
+      plugins: [ApolloServerPluginLandingPageDisabled(), operationMetricsPlugin(metrics), ...limits.plugins, limiter.plugin],
       logger,
     });
     await apollo.start();
     const server = apollo;
 
-    const cors = corsPolicy({ origins: env.CORS_ORIGINS, allowLoopback: env.CORS_ORIGINS.length === 0 && env.NODE_ENV !== 'production' });
+    const cors = corsPolicy({ origins: env.CORS_ORIGINS });
     const playgroundDir = options.playgroundDir ?? PLAYGROUND_DIST;
     const service = await startHttpService({
       name: 'gateway',
@@ -151,6 +180,7 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
         health.stop();
         await server.stop();
         await agent.close();
+        await limiter.close();
         await kvStore?.close();
       },
       handle: async (req, res, info) => {
@@ -162,10 +192,23 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
           await servePlaygroundPage(req, res, playgroundDir);
           return true;
         }
+        const principal = principalOf(req, env.TRUST_PROXY);
+        const refusal = await limiter.checkRequest(principal);
+        if (refusal) {
+          const { message, extensions } = rateLimitedError(refusal);
+          const { code, budget, retryAfter } = extensions;
+          sendJson(
+            res,
+            429,
+            { errors: [{ message, extensions: { code, budget, retryAfter } }] },
+            { 'retry-after': String(refusal.retryAfterS) },
+          );
+          return true;
+        }
         const authorization = req.headers.authorization;
         await executeApolloHttp(server, req, res, {
-          bodyLimit: BODY_LIMIT,
-          context: async () => ({ requestId: info.requestId, ...(authorization ? { authorization } : {}) }),
+          bodyLimit: env.MAX_BODY_BYTES,
+          context: async () => ({ requestId: info.requestId, principal, ...(authorization ? { authorization } : {}) }),
         });
         return true;
       },
@@ -174,6 +217,7 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
   } catch (error) {
     health.stop();
     await apollo?.stop().catch(() => undefined);
+    await rateLimits?.close();
     await agent.close();
     await kv?.close();
     throw error;

@@ -23,5 +23,11 @@ export function gatewayMetrics() {
     labelNames: ['outcome'] as const,
     registers: [metrics.registry],
   });
-  return { ...metrics, latency, up, supergraphLoads };
+  const rateLimited = new Counter({
+    name: 'gateway_rate_limited_total',
+    help: 'Requests refused with 429 by the rate limits, by budget (requests, cost, mutations)',
+    labelNames: ['budget'] as const,
+    registers: [metrics.registry],
+  });
+  return { ...metrics, latency, up, supergraphLoads, rateLimited };
 }

@@ -8,6 +8,8 @@ import { fetch as undiciFetch, type Agent } from 'undici';
 export interface GatewayContext {
   requestId: string;
   authorization?: string;
+  /** Whom the rate limits count against (see rate-limits.ts); absent for gateway-initiated calls. */
+  principal?: string;
 }
 
 /** extensions.code of the error a client sees when a subgraph did not answer. */

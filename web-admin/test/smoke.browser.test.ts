@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { demoData } from '@market/demo-data';
-import { launchChromium, startWebApp, waitForVisible } from '@market/ui/testing';
+import { freePort, launchChromium, startWebApp, waitForVisible } from '@market/ui/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -12,15 +12,16 @@ interface Gateway {
 }
 
 /**
- * The whole platform on embedded stores with demo data, or, when
- * SMOKE_GATEWAY_URL is set, a gateway that is already running (e.g. `npm start`).
- * Outside production the gateway allows loopback origins, so the app may run on any free port.
+ * The whole platform on embedded stores with demo data, allowing the app's
+ * origin (the gateway allows only the origins it is given), or, when
+ * SMOKE_GATEWAY_URL is set, a gateway that is already running (e.g. `npm start`):
+ * its CORS_ORIGINS must then include the app's origin (set SMOKE_APP_PORT to fix the port).
  */
-async function startGateway(): Promise<Gateway> {
+async function startGateway(appOrigin: string): Promise<Gateway> {
   const external = process.env.SMOKE_GATEWAY_URL;
   if (external) return { gatewayUrl: external, stop: async () => {} };
   const { startPlatform } = await import('@market/testkit');
-  return startPlatform();
+  return startPlatform({ gatewayEnv: { CORS_ORIGINS: appOrigin } });
 }
 
 const demo = demoData();
@@ -39,8 +40,9 @@ describe('web-admin in Chromium, through the gateway', () => {
   let page: Page;
 
   beforeAll(async () => {
-    gateway = await startGateway();
-    app = await startWebApp({ name: 'web-admin', appDir: APP_DIR, config: { graphqlUrl: gateway.gatewayUrl } });
+    const appPort = Number(process.env.SMOKE_APP_PORT) || (await freePort());
+    gateway = await startGateway(`http://127.0.0.1:${appPort}`);
+    app = await startWebApp({ name: 'web-admin', appDir: APP_DIR, port: appPort, config: { graphqlUrl: gateway.gatewayUrl } });
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
   });

@@ -24,7 +24,10 @@ export interface StartPlatformOptions {
   only?: string[];
   /** The gateway's SUPERGRAPH_PATH (default: the repository's supergraph.graphql). */
   supergraphPath?: string;
-  /** Extra gateway environment (e.g. SUBGRAPH_TIMEOUT_MS). */
+  /**
+   * Extra gateway environment (e.g. SUBGRAPH_TIMEOUT_MS). Browser tests serving an app on another port than
+   * 3008/3009 pass its origin as CORS_ORIGINS, or the gateway refuses the app's cross-origin calls.
+   */
   gatewayEnv?: EnvSource;
 }
 
@@ -155,6 +158,8 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
         PORT: '0',
         LOG_LEVEL: testEnv.TEST_LOG_LEVEL,
         REDIS_URL: redis.url,
+        // Under the platform's own prefix: its rate-limit budgets and APQ are its own, and cleanup removes them.
+        REDIS_PREFIX: `${redis.prefix}gateway:`,
         ...(options.supergraphPath ? { SUPERGRAPH_PATH: options.supergraphPath } : {}),
         ...options.gatewayEnv,
       }),

@@ -4,6 +4,7 @@
  * (`startSpaServer`), and drive Debian's Chromium (never a downloaded browser).
  */
 import { readdir, stat } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSpaServer, type SpaServer } from '@market/kit';
@@ -63,12 +64,29 @@ export interface WebAppOptions {
   appDir: string;
   /** Served as `/config.json`; the object is read per request, so it may be filled in after start. */
   config: Record<string, unknown>;
+  /** Port to serve on (default: a free one). Pick it with `freePort()` when the gateway must know the origin first. */
+  port?: number;
 }
 
-/** Builds (if needed) and serves an app on a free port, as in production. */
-export async function startWebApp({ name, appDir, config }: WebAppOptions): Promise<SpaServer> {
+/** Builds (if needed) and serves an app on 127.0.0.1 (a free port unless given), as in production. */
+export async function startWebApp({ name, appDir, config, port = 0 }: WebAppOptions): Promise<SpaServer> {
   const distDir = await buildWebApp(appDir);
-  return startSpaServer({ name, port: 0, host: '127.0.0.1', distDir, config });
+  return startSpaServer({ name, port, host: '127.0.0.1', distDir, config });
+}
+
+/**
+ * A port free right now on 127.0.0.1. The gateway allows only the app origins it
+ * is given (CORS_ORIGINS), so a test chooses the app's port before starting the gateway.
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
+    });
+  });
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -1,27 +1,91 @@
-import { startStoredSubgraph, subgraphTypeDefs, type Logger, type StoredSubgraph } from '@market/kit';
+import { createLogger, startStoredSubgraph, subgraphTypeDefs, type Logger, type StoredSubgraph } from '@market/kit';
+import { openKeyValue } from '@market/stores';
 import type { Env } from './env';
 import type { Context } from './context';
 import { resolvers } from './resolvers';
-import { openUserStore } from './store';
+import { loadProviderKeys, type ProviderKeys } from './oidc/keys';
+import { createOidc } from './oidc/provider';
+import { openUserStore, type UserStore } from './store';
 import { createLoaders } from './store/loaders';
 import { seedDemoData } from './store/seed';
 
 export const typeDefs = subgraphTypeDefs(import.meta.url);
 
-export type SsoService = StoredSubgraph;
+export interface SsoService extends StoredSubgraph {
+  /** The service's own store (tests use it to arrange state the API cannot set yet). */
+  store: UserStore;
+}
 
-/** Opens the user store (MySQL, PostgreSQL or PGlite; migrated, seeded on first boot) and serves the subgraph. */
-export function startService(env: Env, options: { logger?: Logger } = {}): Promise<SsoService> {
-  return startStoredSubgraph<Awaited<ReturnType<typeof openUserStore>>, Context>({
-    name: 'sso',
-    env,
-    logger: options.logger,
-    typeDefs,
-    resolvers,
-    openStore: (logger) => openUserStore(env, logger),
-    seed: seedDemoData,
-    queryCount: (store) => store.queries.count,
-    // The caller's identity is forwarded by the gateway in a later issue; until then nobody is signed in.
-    context: (store, { requestId, logger }) => ({ requestId, logger, store, loaders: createLoaders(store), viewer: null }),
-  });
+/** Expired rows of `oidc_payloads` are deleted this often (reads ignore them in between). */
+const CLEANUP_INTERVAL_MS = 10 * 60 * 1000;
+
+/**
+ * Opens the user store (MySQL, PostgreSQL or PGlite; migrated, seeded on first boot) and the
+ * key-value store (Redis or in-process), and serves the subgraph with the OpenID Connect
+ * provider and its hosted pages mounted before /graphql.
+ */
+export async function startService(env: Env, options: { logger?: Logger } = {}): Promise<SsoService> {
+  const logger = options.logger ?? createLogger({ service: 'sso', level: env.LOG_LEVEL });
+  const kv = await openKeyValue({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, logger });
+  let keys: ProviderKeys | undefined;
+  let opened: UserStore | undefined;
+  let cleanup: NodeJS.Timeout | undefined;
+  try {
+    const service = await startStoredSubgraph<UserStore, Context>({
+      name: 'sso',
+      env,
+      logger,
+      typeDefs,
+      resolvers,
+      openStore: async (storeLogger) => {
+        const store = await openUserStore(env, storeLogger);
+        try {
+          keys = await loadProviderKeys(store);
+          opened = store;
+        } catch (error) {
+          await store.close();
+          throw error;
+        }
+        return store;
+      },
+      seed: seedDemoData,
+      queryCount: (store) => store.queries.count,
+      // The caller's identity is forwarded by the gateway in a later issue; until then nobody is signed in.
+      context: (store, { requestId, logger }) => ({ requestId, logger, store, loaders: createLoaders(store), viewer: null }),
+      routes: (store) => {
+        if (!keys) throw new Error('provider keys were not loaded');
+        const oidcLogger = logger.child({ component: 'oidc' });
+        cleanup = setInterval(() => {
+          store.oidc.deleteExpired(new Date()).then(
+            (deleted) => deleted && oidcLogger.info({ deleted }, 'deleted expired oidc payloads'),
+            (error: unknown) => oidcLogger.warn({ err: error }, 'could not delete expired oidc payloads'),
+          );
+        }, CLEANUP_INTERVAL_MS);
+        cleanup.unref();
+        return createOidc({
+          issuer: env.ISSUER,
+          apiAudience: env.API_AUDIENCE,
+          trustProxy: env.TRUST_PROXY,
+          store,
+          kv,
+          keys,
+          logger: oidcLogger,
+        }).handle;
+      },
+    });
+    if (!opened) throw new Error('the store was not opened');
+    return {
+      ...service,
+      store: opened,
+      stop: async () => {
+        clearInterval(cleanup);
+        await service.stop();
+        await kv.close();
+      },
+    };
+  } catch (error) {
+    clearInterval(cleanup);
+    await kv.close();
+    throw error;
+  }
 }

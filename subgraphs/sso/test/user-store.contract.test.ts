@@ -187,4 +187,79 @@ describe.each(adapters)('UserStore contract: $name', (adapter) => {
     await expect(attempt).rejects.toThrow();
     await expect(attempt).rejects.not.toBeInstanceOf(EmailTakenError);
   });
+
+  it('changes a user status', async () => {
+    const [user] = await store.insertMany([newUser({ createdAt: new Date(base) })]);
+    const at = new Date(base + 5_000);
+    expect(await store.setStatus(user!.id.toUpperCase(), 'SUSPENDED', at)).toBe(true);
+    expect(await store.byIds([user!.id])).toEqual([{ ...user, status: 'SUSPENDED', updatedAt: at }]);
+    expect(await store.setStatus(randomUUID(), 'BLOCKED')).toBe(false);
+    expect(await store.setStatus('not-a-uuid', 'BLOCKED')).toBe(false);
+  });
+
+  it('keeps password hashes beside users, found by email ignoring case, replaced on update', async () => {
+    const [withPassword, without] = await store.insertMany([newUser({ email: 'Pass@Example.com' }), newUser()]);
+    await store.setPasswordHashes([{ userId: withPassword!.id, passwordHash: '$argon2id$v=19$first' }]);
+    expect(await store.credentialsByEmail('pass@example.COM')).toEqual({ user: withPassword, passwordHash: '$argon2id$v=19$first' });
+    await store.setPasswordHashes([{ userId: withPassword!.id.toUpperCase(), passwordHash: '$argon2id$v=19$second' }]);
+    expect((await store.credentialsByEmail(' pass@example.com '))?.passwordHash).toBe('$argon2id$v=19$second');
+    expect(await store.credentialsByEmail(without!.email)).toEqual({ user: without, passwordHash: null });
+    expect(await store.credentialsByEmail('nobody@example.com')).toBeNull();
+    await expect(store.setPasswordHashes([{ userId: randomUUID(), passwordHash: 'x' }])).rejects.toThrow();
+  });
+
+  it('stores oidc payloads: find, find by uid and user code, consume, revoke by grant, expire', async () => {
+    const future = new Date(Date.now() + 60_000);
+    const row = (id: string, extra: Partial<Parameters<typeof store.oidc.upsert>[0]> = {}) => ({
+      type: 'RefreshToken',
+      id,
+      payload: { jti: id, nested: { list: [1, 'two'] } },
+      grantId: 'grant-1',
+      userCode: null,
+      uid: null,
+      expiresAt: future,
+      consumedAt: null,
+      ...extra,
+    });
+    await store.oidc.upsert(row('a', { uid: 'uid-a', userCode: 'CODE-A' }));
+    await store.oidc.upsert(row('b'));
+    await store.oidc.upsert(row('c', { grantId: 'grant-2', expiresAt: null }));
+    await store.oidc.upsert(row('old', { grantId: 'grant-2', expiresAt: new Date(Date.now() - 1_000) }));
+    await store.oidc.upsert({ ...row('a', { uid: 'uid-a', userCode: 'CODE-A' }), type: 'Grant', payload: { other: true } });
+
+    expect(await store.oidc.find('RefreshToken', 'a')).toEqual(row('a', { uid: 'uid-a', userCode: 'CODE-A' }));
+    expect((await store.oidc.find('Grant', 'a'))?.payload).toEqual({ other: true });
+    expect(await store.oidc.find('RefreshToken', 'old')).toBeNull(); // expired
+    expect(await store.oidc.find('RefreshToken', 'A')).toBeNull(); // ids are exact
+    expect((await store.oidc.findBy('RefreshToken', 'uid', 'uid-a'))?.id).toBe('a');
+    expect((await store.oidc.findBy('RefreshToken', 'userCode', 'CODE-A'))?.id).toBe('a');
+    expect(await store.oidc.findBy('RefreshToken', 'uid', 'missing')).toBeNull();
+
+    await store.oidc.upsert(row('b', { payload: { jti: 'b', updated: true } }));
+    expect((await store.oidc.find('RefreshToken', 'b'))?.payload).toEqual({ jti: 'b', updated: true });
+
+    const consumedAt = new Date(Date.UTC(2026, 1, 1, 0, 0, 0, 5));
+    await store.oidc.consume('RefreshToken', 'b', consumedAt);
+    expect((await store.oidc.find('RefreshToken', 'b'))?.consumedAt).toEqual(consumedAt);
+
+    await store.oidc.revokeByGrantId('RefreshToken', 'grant-1');
+    expect(await store.oidc.find('RefreshToken', 'a')).toBeNull();
+    expect(await store.oidc.find('RefreshToken', 'b')).toBeNull();
+    expect(await store.oidc.find('Grant', 'a')).not.toBeNull(); // other models untouched
+    expect(await store.oidc.find('RefreshToken', 'c')).not.toBeNull();
+
+    expect(await store.oidc.deleteExpired(new Date())).toBe(1);
+    await store.oidc.destroy('RefreshToken', 'c');
+    expect(await store.oidc.find('RefreshToken', 'c')).toBeNull();
+  });
+
+  it('keeps provider keys oldest first', async () => {
+    const first = { id: 'k1', use: 'sig' as const, material: '{"kty":"RSA"}', createdAt: new Date(base), retiredAt: null };
+    const second = { id: 'k0', use: 'cookie' as const, material: 'secret', createdAt: new Date(base + 1), retiredAt: new Date(base + 2) };
+    expect(await store.providerKeys()).toEqual([]);
+    await store.addProviderKey(second);
+    await store.addProviderKey(first);
+    expect(await store.providerKeys()).toEqual([first, second]);
+    await expect(store.addProviderKey(first)).rejects.toThrow();
+  });
 });

@@ -8,6 +8,10 @@ export { PgUserStore } from './pg-user-store';
 export {
   EmailTakenError,
   type NewUser,
+  type OidcPayloadRow,
+  type OidcPayloadStore,
+  type PasswordHashRow,
+  type ProviderKeyRow,
   type Role,
   type UserCursor,
   type UserPage,

@@ -1,4 +1,4 @@
-import { char, customType, datetime, index, mysqlTable, primaryKey, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { char, customType, datetime, index, mysqlTable, primaryKey, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import type { Role, UserStatus } from '../domain/user';
 
 // Types chosen to behave the same on MySQL 8 and MariaDB 10.11: char(36) UUIDs,
@@ -40,5 +40,58 @@ export const userRoles = mysqlTable(
   (t) => [primaryKey({ columns: [t.userId, t.role] })],
 );
 
-export const mysqlSchema = { users, userRoles };
+/** One row per user with a password; argon2id PHC strings only, never the password. */
+export const userCredentials = mysqlTable('user_credentials', {
+  userId: char('user_id', { length: 36 })
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  passwordHash: varchar('password_hash', { length: 255 }).notNull(),
+  updatedAt: instant('updated_at'),
+});
+
+/** JSON on MySQL, LONGTEXT with a json_valid check on MariaDB: parsed here either way. */
+const jsonObject = customType<{ data: Record<string, unknown>; driverData: string | Record<string, unknown> }>({
+  dataType: () => 'json',
+  toDriver: (value) => JSON.stringify(value),
+  fromDriver: (value) => (typeof value === 'string' ? (JSON.parse(value) as Record<string, unknown>) : value),
+});
+
+const optionalInstant = (name: string) => datetime(name, { mode: 'date', fsp: 3 });
+// Provider ids are URL-safe ASCII: a binary-safe ASCII key keeps the composite primary key small and exact.
+const asciiId = customType<{ data: string; driverData: string }>({
+  dataType: () => 'varchar(255) CHARACTER SET ascii COLLATE ascii_bin',
+});
+
+/** Long-lived oidc-provider artifacts (grants, refresh tokens, clients …); short-lived ones live in the key-value store. */
+export const oidcPayloads = mysqlTable(
+  'oidc_payloads',
+  {
+    id: asciiId('id').notNull(),
+    type: varchar('type', { length: 64 }).notNull(),
+    payload: jsonObject('payload').notNull(),
+    grantId: asciiId('grant_id'),
+    userCode: asciiId('user_code'),
+    uid: asciiId('uid'),
+    expiresAt: optionalInstant('expires_at'),
+    consumedAt: optionalInstant('consumed_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.type, t.id] }),
+    index('oidc_payloads_grant_id_idx').on(t.grantId),
+    index('oidc_payloads_user_code_idx').on(t.userCode),
+    index('oidc_payloads_uid_idx').on(t.uid),
+    index('oidc_payloads_expires_at_idx').on(t.expiresAt),
+  ],
+);
+
+/** The provider's signing keys (private JWKs) and cookie keys, created on first boot so they survive restarts. */
+export const providerKeys = mysqlTable('provider_keys', {
+  id: varchar('id', { length: 64 }).primaryKey(),
+  use: varchar('use', { length: 16 }).$type<'sig' | 'cookie'>().notNull(),
+  material: text('material').notNull(),
+  createdAt: instant('created_at'),
+  retiredAt: optionalInstant('retired_at'),
+});
+
+export const mysqlSchema = { users, userRoles, userCredentials, oidcPayloads, providerKeys };
 export type MysqlSchema = typeof mysqlSchema;

@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { and, asc, count, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Logger } from '@market/kit';
 import { validUuids } from '@market/kit';
 import { openMysql, type MysqlStore } from '@market/stores';
-import { mysqlSchema, userRoles, users, type MysqlSchema } from './mysql-schema';
+import { mysqlSchema, oidcPayloads, providerKeys, userCredentials, userRoles, users, type MysqlSchema } from './mysql-schema';
 import {
   chunks,
   EmailTakenError,
@@ -11,10 +11,15 @@ import {
   inOrderOf,
   prepareUsers,
   type NewUser,
+  type OidcPayloadRow,
+  type OidcPayloadStore,
+  type PasswordHashRow,
+  type ProviderKeyRow,
   type UserCursor,
   type UserPage,
   type UserRoleRow,
   type UserRow,
+  type UserStatus,
   type UserStore,
 } from './user-store';
 
@@ -29,6 +34,9 @@ function emailTaken(error: unknown): EmailTakenError | undefined {
     return new EmailTakenError(/^Duplicate entry '(.*)' for key/.exec(e.message)?.[1] ?? null);
   });
 }
+
+/** Not yet expired (rows without an expiry never expire). */
+const notExpired = () => or(isNull(oidcPayloads.expiresAt), gt(oidcPayloads.expiresAt, new Date()));
 
 /** UserStore on MySQL 8 or MariaDB (mysql2), the production database of SSO. */
 export class MysqlUserStore implements UserStore {
@@ -83,6 +91,86 @@ export class MysqlUserStore implements UserStore {
       throw emailTaken(error) ?? error;
     }
     return rows;
+  }
+
+  readonly oidc: OidcPayloadStore = {
+    find: async (type, id) => {
+      const [row] = await this.store.db
+        .select()
+        .from(oidcPayloads)
+        .where(and(eq(oidcPayloads.type, type), eq(oidcPayloads.id, id), notExpired()))
+        .limit(1);
+      return row ?? null;
+    },
+    findBy: async (type, field, value) => {
+      const column = field === 'uid' ? oidcPayloads.uid : oidcPayloads.userCode;
+      const [row] = await this.store.db
+        .select()
+        .from(oidcPayloads)
+        .where(and(eq(oidcPayloads.type, type), eq(column, value), notExpired()))
+        .limit(1);
+      return row ?? null;
+    },
+    upsert: async (row: OidcPayloadRow) => {
+      const { payload, grantId, userCode, uid, expiresAt, consumedAt } = row;
+      await this.store.db
+        .insert(oidcPayloads)
+        .values(row)
+        .onDuplicateKeyUpdate({ set: { payload, grantId, userCode, uid, expiresAt, consumedAt } });
+    },
+    consume: async (type, id, at) => {
+      await this.store.db
+        .update(oidcPayloads)
+        .set({ consumedAt: at })
+        .where(and(eq(oidcPayloads.type, type), eq(oidcPayloads.id, id)));
+    },
+    destroy: async (type, id) => {
+      await this.store.db.delete(oidcPayloads).where(and(eq(oidcPayloads.type, type), eq(oidcPayloads.id, id)));
+    },
+    revokeByGrantId: async (type, grantId) => {
+      await this.store.db.delete(oidcPayloads).where(and(eq(oidcPayloads.type, type), eq(oidcPayloads.grantId, grantId)));
+    },
+    deleteExpired: async (now) => {
+      const [result] = await this.store.db.delete(oidcPayloads).where(lt(oidcPayloads.expiresAt, now));
+      return result.affectedRows;
+    },
+  };
+
+  async setStatus(userId: string, status: UserStatus, at = new Date()): Promise<boolean> {
+    if (!validUuids([userId]).length) return false;
+    const [result] = await this.store.db.update(users).set({ status, updatedAt: at }).where(eq(users.id, userId.toLowerCase()));
+    return result.affectedRows > 0;
+  }
+
+  async setPasswordHashes(rows: readonly PasswordHashRow[]): Promise<void> {
+    if (!rows.length) return;
+    const now = new Date();
+    await this.store.db.transaction(async (tx) => {
+      for (const batch of chunks(rows)) {
+        await tx
+          .insert(userCredentials)
+          .values(batch.map((row) => ({ userId: row.userId.toLowerCase(), passwordHash: row.passwordHash, updatedAt: now })))
+          .onDuplicateKeyUpdate({ set: { passwordHash: sql`values(password_hash)`, updatedAt: sql`values(updated_at)` } });
+      }
+    });
+  }
+
+  async credentialsByEmail(email: string): Promise<{ user: UserRow; passwordHash: string | null } | null> {
+    const [row] = await this.store.db
+      .select({ user: userColumns, passwordHash: userCredentials.passwordHash })
+      .from(users)
+      .leftJoin(userCredentials, eq(userCredentials.userId, users.id))
+      .where(eq(users.email, email.trim()))
+      .limit(1);
+    return row ?? null;
+  }
+
+  async providerKeys(): Promise<ProviderKeyRow[]> {
+    return this.store.db.select().from(providerKeys).orderBy(asc(providerKeys.createdAt), asc(providerKeys.id));
+  }
+
+  async addProviderKey(key: ProviderKeyRow): Promise<void> {
+    await this.store.db.insert(providerKeys).values(key);
   }
 
   async isEmpty(): Promise<boolean> {

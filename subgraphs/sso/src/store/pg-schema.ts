@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Role, UserStatus } from '../domain/user';
 
 // Millisecond precision, like MySQL's datetime(3) and JavaScript dates, so a page
@@ -37,5 +37,47 @@ export const userRoles = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.role] })],
 );
 
-export const pgSchema = { users, userRoles };
+/** One row per user with a password; argon2id PHC strings only, never the password. */
+export const userCredentials = pgTable('user_credentials', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  passwordHash: text('password_hash').notNull(),
+  updatedAt: instant('updated_at'),
+});
+
+const optionalInstant = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+
+/** Long-lived oidc-provider artifacts (grants, refresh tokens, clients …); short-lived ones live in the key-value store. */
+export const oidcPayloads = pgTable(
+  'oidc_payloads',
+  {
+    id: text('id').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    grantId: text('grant_id'),
+    userCode: text('user_code'),
+    uid: text('uid'),
+    expiresAt: optionalInstant('expires_at'),
+    consumedAt: optionalInstant('consumed_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.type, t.id] }),
+    index('oidc_payloads_grant_id_idx').on(t.grantId),
+    index('oidc_payloads_user_code_idx').on(t.userCode),
+    index('oidc_payloads_uid_idx').on(t.uid),
+    index('oidc_payloads_expires_at_idx').on(t.expiresAt),
+  ],
+);
+
+/** The provider's signing keys (private JWKs) and cookie keys, created on first boot so they survive restarts. */
+export const providerKeys = pgTable('provider_keys', {
+  id: text('id').primaryKey(),
+  use: text('use').$type<'sig' | 'cookie'>().notNull(),
+  material: text('material').notNull(),
+  createdAt: instant('created_at'),
+  retiredAt: optionalInstant('retired_at'),
+});
+
+export const pgSchema = { users, userRoles, userCredentials, oidcPayloads, providerKeys };
 export type PgSchema = typeof pgSchema;

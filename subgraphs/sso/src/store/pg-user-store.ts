@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { and, asc, count, desc, eq, inArray, lt, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Logger } from '@market/kit';
 import { validUuids } from '@market/kit';
 import { openPostgres, type PostgresStore } from '@market/stores';
-import { pgSchema, userRoles, users, type PgSchema } from './pg-schema';
+import { oidcPayloads, pgSchema, providerKeys, userCredentials, userRoles, users, type PgSchema } from './pg-schema';
 import {
   chunks,
   EmailTakenError,
@@ -11,10 +11,15 @@ import {
   inOrderOf,
   prepareUsers,
   type NewUser,
+  type OidcPayloadRow,
+  type OidcPayloadStore,
+  type PasswordHashRow,
+  type ProviderKeyRow,
   type UserCursor,
   type UserPage,
   type UserRoleRow,
   type UserRow,
+  type UserStatus,
   type UserStore,
 } from './user-store';
 
@@ -30,6 +35,9 @@ function emailTaken(error: unknown): EmailTakenError | undefined {
     return new EmailTakenError(detail ?? null);
   });
 }
+
+/** Not yet expired (rows without an expiry never expire). */
+const notExpired = () => or(isNull(oidcPayloads.expiresAt), gt(oidcPayloads.expiresAt, new Date()));
 
 /** UserStore on a PostgreSQL server (pg) or on embedded PGlite. */
 export class PgUserStore implements UserStore {
@@ -88,6 +96,98 @@ export class PgUserStore implements UserStore {
       throw emailTaken(error) ?? error;
     }
     return rows;
+  }
+
+  readonly oidc: OidcPayloadStore = {
+    find: async (type, id) => {
+      const [row] = await this.store.db
+        .select()
+        .from(oidcPayloads)
+        .where(and(eq(oidcPayloads.type, type), eq(oidcPayloads.id, id), notExpired()))
+        .limit(1);
+      return row ?? null;
+    },
+    findBy: async (type, field, value) => {
+      const column = field === 'uid' ? oidcPayloads.uid : oidcPayloads.userCode;
+      const [row] = await this.store.db
+        .select()
+        .from(oidcPayloads)
+        .where(and(eq(oidcPayloads.type, type), eq(column, value), notExpired()))
+        .limit(1);
+      return row ?? null;
+    },
+    upsert: async (row: OidcPayloadRow) => {
+      const { payload, grantId, userCode, uid, expiresAt, consumedAt } = row;
+      await this.store.db
+        .insert(oidcPayloads)
+        .values(row)
+        .onConflictDoUpdate({
+          target: [oidcPayloads.type, oidcPayloads.id],
+          set: { payload, grantId, userCode, uid, expiresAt, consumedAt },
+        });
+    },
+    consume: async (type, id, at) => {
+      await this.store.db
+        .update(oidcPayloads)
+        .set({ consumedAt: at })
+        .where(and(eq(oidcPayloads.type, type), eq(oidcPayloads.id, id)));
+    },
+    destroy: async (type, id) => {
+      await this.store.db.delete(oidcPayloads).where(and(eq(oidcPayloads.type, type), eq(oidcPayloads.id, id)));
+    },
+    revokeByGrantId: async (type, grantId) => {
+      await this.store.db.delete(oidcPayloads).where(and(eq(oidcPayloads.type, type), eq(oidcPayloads.grantId, grantId)));
+    },
+    deleteExpired: async (now) => {
+      return (await this.store.db.delete(oidcPayloads).where(lt(oidcPayloads.expiresAt, now)).returning({ id: oidcPayloads.id })).length;
+    },
+  };
+
+  async setStatus(userId: string, status: UserStatus, at = new Date()): Promise<boolean> {
+    if (!validUuids([userId]).length) return false;
+    return (
+      (
+        await this.store.db
+          .update(users)
+          .set({ status, updatedAt: at })
+          .where(eq(users.id, userId.toLowerCase()))
+          .returning({ id: users.id })
+      ).length > 0
+    );
+  }
+
+  async setPasswordHashes(rows: readonly PasswordHashRow[]): Promise<void> {
+    if (!rows.length) return;
+    const now = new Date();
+    await this.store.db.transaction(async (tx) => {
+      for (const batch of chunks(rows)) {
+        await tx
+          .insert(userCredentials)
+          .values(batch.map((row) => ({ userId: row.userId.toLowerCase(), passwordHash: row.passwordHash, updatedAt: now })))
+          .onConflictDoUpdate({
+            target: userCredentials.userId,
+            set: { passwordHash: sql`excluded.password_hash`, updatedAt: sql`excluded.updated_at` },
+          });
+      }
+    });
+  }
+
+  async credentialsByEmail(email: string): Promise<{ user: UserRow; passwordHash: string | null } | null> {
+    const [row] = await this.store.db
+      .select({ user: userColumns, passwordHash: userCredentials.passwordHash })
+      .from(users)
+      .leftJoin(userCredentials, eq(userCredentials.userId, users.id))
+      .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
+      .limit(1);
+    return row ?? null;
+  }
+
+  async providerKeys(): Promise<ProviderKeyRow[]> {
+    return this.store.db.select().from(providerKeys).orderBy(asc(providerKeys.createdAt), asc(providerKeys.id));
+  }
+
+  async addProviderKey(key: ProviderKeyRow): Promise<void> {
+    await this.store.db.insert(providerKeys).values(key);
   }
 
   async isEmpty(): Promise<boolean> {

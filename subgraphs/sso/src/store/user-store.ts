@@ -68,8 +68,58 @@ export interface UserStore {
   /** Inserts users with their roles in one transaction: all of them or none (EmailTakenError on a taken email). */
   insertMany(users: readonly NewUser[]): Promise<UserRow[]>;
   isEmpty(): Promise<boolean>;
+  /** Changes a user's status (and updatedAt); false when there is no such user. */
+  setStatus(userId: string, status: UserStatus, at?: Date): Promise<boolean>;
+  /** Sets (or replaces) the password hashes of these users in one transaction. */
+  setPasswordHashes(rows: readonly PasswordHashRow[]): Promise<void>;
+  /** The user with this email (compared ignoring case) and their password hash, or null. */
+  credentialsByEmail(email: string): Promise<{ user: UserRow; passwordHash: string | null } | null>;
+  /** oidc-provider's long-lived artifacts (the `oidc_payloads` table). */
+  readonly oidc: OidcPayloadStore;
+  /** Signing and cookie keys, oldest first (retired ones included, with `retiredAt`). */
+  providerKeys(): Promise<ProviderKeyRow[]>;
+  addProviderKey(key: ProviderKeyRow): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface PasswordHashRow {
+  userId: string;
+  /** An argon2id PHC string. */
+  passwordHash: string;
+}
+
+/** One oidc-provider model instance (`type` is the model name: Grant, RefreshToken …). */
+export interface OidcPayloadRow {
+  type: string;
+  id: string;
+  payload: Record<string, unknown>;
+  grantId: string | null;
+  userCode: string | null;
+  uid: string | null;
+  expiresAt: Date | null;
+  consumedAt: Date | null;
+}
+
+export interface OidcPayloadStore {
+  /** Null when missing or expired. */
+  find(type: string, id: string): Promise<OidcPayloadRow | null>;
+  findBy(type: string, field: 'uid' | 'userCode', value: string): Promise<OidcPayloadRow | null>;
+  upsert(row: OidcPayloadRow): Promise<void>;
+  consume(type: string, id: string, at: Date): Promise<void>;
+  destroy(type: string, id: string): Promise<void>;
+  revokeByGrantId(type: string, grantId: string): Promise<void>;
+  /** Deletes rows expired before `now`; returns how many. */
+  deleteExpired(now: Date): Promise<number>;
+}
+
+export interface ProviderKeyRow {
+  id: string;
+  use: 'sig' | 'cookie';
+  /** A private JWK as JSON for `sig`, a random secret for `cookie`. */
+  material: string;
+  createdAt: Date;
+  retiredAt: Date | null;
 }
 
 /** Rows per INSERT statement: far below both servers' placeholder limits. */
