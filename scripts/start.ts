@@ -10,6 +10,7 @@ import {
   commonEnv,
   createLogger,
   defineEnv,
+  gatewayKeyEnv,
   importServiceModule,
   optionalUrl,
   prettyDestination,
@@ -18,6 +19,7 @@ import {
   type EnvSource,
 } from '@market/kit';
 import { serviceDatabaseUrl } from '@market/stores';
+import { z } from 'zod';
 
 /**
  * `npm start` / `npm run dev`: the whole platform in this one process, each
@@ -51,6 +53,8 @@ const env = defineEnv('launcher', {
   REDIS_URL: optionalUrl(['redis', 'rediss']),
   /** Root of the embedded data (one folder per service) and the logs; relative to the repository. */
   DATA_DIR: commonEnv.DATA_DIR,
+  /** The gateway's signing key (see gateway/README.md); generated for this run when unset. */
+  GATEWAY_SIGNING_KEY: z.string().optional(),
 })();
 const DATA = resolve(REPO, env.DATA_DIR);
 const LOG_FILE = join(DATA, 'logs', 'platform.log');
@@ -260,6 +264,9 @@ async function main() {
   const builds = [playgroundBuild, ...(DEV ? [] : APPS.map((app) => appBuild(app.name)))].filter(isStale);
   const built = new Map<string, Promise<boolean>>(builds.map((target) => [target.workspace, build(target)]));
 
+  // The gateway's key pair first: the subgraphs start before it and accept only /graphql requests it signed.
+  const gatewayKeys = await gatewayKeyEnv(env.GATEWAY_SIGNING_KEY);
+
   const services = await Promise.all(
     selected.map(async ({ name, schemaFile, port }) => {
       const started = performance.now();
@@ -274,6 +281,7 @@ async function main() {
         DATABASE_URL: env.DATABASE_URL && serviceDatabaseUrl(env.DATABASE_URL, name),
         MYSQL_URL: env.MYSQL_URL && serviceDatabaseUrl(env.MYSQL_URL, name),
         MONGO_URL: env.MONGO_URL && serviceDatabaseUrl(env.MONGO_URL, name),
+        ...gatewayKeys.subgraphs,
       };
       try {
         const service = await module.start(source, { logger: loggerFor(name) });
@@ -292,7 +300,13 @@ async function main() {
   const gatewayStarted = performance.now();
   await built.get('gateway');
   const gateway = await startGateway(
-    loadGatewayEnv({ ...process.env, PORT: String(GATEWAY_PORT), LOG_LEVEL: env.LOG_LEVEL, SUBGRAPH_URLS: undefined }),
+    loadGatewayEnv({
+      ...process.env,
+      PORT: String(GATEWAY_PORT),
+      LOG_LEVEL: env.LOG_LEVEL,
+      SUBGRAPH_URLS: undefined,
+      ...gatewayKeys.gateway,
+    }),
     { logger: loggerFor('gateway'), subgraphUrls: Object.fromEntries(services.map((s) => [s.name, `${s.url}/graphql`])) },
   );
   running.push({ name: 'gateway', stop: () => gateway.stop() });

@@ -90,6 +90,21 @@ const parseEnv = defineEnv('gateway', {
   RATE_LIMIT_COST: limit(500_000),
   /** Mutations per window (stricter: they write). */
   RATE_LIMIT_MUTATIONS: limit(120),
+  /** SSO's issuer: access tokens must carry it as `iss`. */
+  OIDC_ISSUER: z
+    .string()
+    .url()
+    .default('http://localhost:3001')
+    .transform((v) => v.replace(/\/+$/, '')),
+  /** SSO's JWKS; defaults to `<OIDC_ISSUER>/jwks` (the provider's jwks_uri). */
+  OIDC_JWKS_URL: z.string().url().optional(),
+  /** The audience access tokens must be issued for (SSO's API_AUDIENCE). */
+  API_AUDIENCE: z.string().url().default('http://localhost:3000/graphql'),
+  /**
+   * The gateway's private ES256 key for the identity it forwards to subgraphs: a private EC P-256 JWK (JSON)
+   * or a PKCS#8 PEM. Generated at start when unset (one replica; replicas behind one JWKS URL share a key).
+   */
+  GATEWAY_SIGNING_KEY: z.string().optional(),
 });
 
 export function loadEnv(source: EnvSource = process.env) {
@@ -103,6 +118,7 @@ export function loadEnv(source: EnvSource = process.env) {
     INTROSPECTION: env.INTROSPECTION ?? playground,
     FIELD_SUGGESTIONS: env.FIELD_SUGGESTIONS ?? !production,
     TRUST_PROXY: env.TRUST_PROXY ?? false,
+    OIDC_JWKS_URL: env.OIDC_JWKS_URL ?? `${env.OIDC_ISSUER}/jwks`,
   };
 }
 export type Env = ReturnType<typeof loadEnv>;

@@ -1,9 +1,13 @@
+import type { ServerResponse } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer, type ApolloServerOptions } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import {
   createLogger,
   executeApolloHttp,
+  GATEWAY_JWKS_PATH,
+  identitySigner,
+  loadGatewaySigningKey,
   sendJson,
   operationMetricsPlugin,
   startHttpService,
@@ -13,18 +17,20 @@ import {
 } from '@market/kit';
 import { openKeyValue, type KeyValueStore } from '@market/stores';
 import { Agent } from 'undici';
+import { accessTokenVerifier, InvalidTokenError, KeysUnavailableError, type Identity } from './auth';
 import { corsPolicy } from './cors';
 import type { Env } from './env';
 import { gatewayErrorFormatter } from './errors';
 import { gatewayMetrics } from './metrics';
 import { operationCostEstimator, operationLimits } from './operation-limits';
 import { PLAYGROUND_DIST, servePlaygroundAsset, servePlaygroundPage, wantsPlayground } from './playground';
-import { createRateLimits, principalOf, rateLimitedError, type RateLimits } from './rate-limits';
+import { createRateLimits, identityPrincipal, principalOf, rateLimitedError, type RateLimitRefusal, type RateLimits } from './rate-limits';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-fetch';
 import { subgraphHealth } from './subgraph-health';
 import { supergraphFile, type LoadedSupergraph } from './supergraph-file';
 
 export { loadEnv, type Env } from './env';
+export type { Identity } from './auth';
 export { SUBGRAPH_UNAVAILABLE, type GatewayContext } from './subgraph-fetch';
 export { inspectSupergraph, type LoadedSupergraph } from './supergraph-file';
 
@@ -57,6 +63,13 @@ function keyValueCache(kv: KeyValueStore): ApolloCache {
   };
 }
 
+/** HTTP 429 with `Retry-After` and a GraphQL `RATE_LIMITED` error. */
+function sendRateLimited(res: ServerResponse, refusal: RateLimitRefusal): void {
+  const { message, extensions } = rateLimitedError(refusal);
+  const { code, budget, retryAfter } = extensions;
+  sendJson(res, 429, { errors: [{ message, extensions: { code, budget, retryAfter } }] }, { 'retry-after': String(refusal.retryAfterS) });
+}
+
 /**
  * The Apollo Gateway on one port: /graphql (queries and mutations planned over
  * the supergraph's subgraphs, GraphiQL for browsers), /health, /ready (the
@@ -79,6 +92,15 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
     timeoutMs: HEALTH_TIMEOUT_MS,
     intervalMs: HEALTH_INTERVAL_MS,
   });
+
+  // The key the identity forwarded to subgraphs is signed with; its public half is served on /.well-known/jwks.json.
+  if (env.NODE_ENV === 'production' && !env.GATEWAY_SIGNING_KEY) {
+    logger.warn('GATEWAY_SIGNING_KEY is unset: using a key generated at start (replicas must share one key)');
+  }
+  const signingKey = await loadGatewaySigningKey(env.GATEWAY_SIGNING_KEY);
+  const signIdentity = identitySigner(signingKey);
+  const jwks = JSON.stringify({ keys: [signingKey.publicJwk] });
+  const accessTokens = accessTokenVerifier({ issuer: env.OIDC_ISSUER, jwksUrl: env.OIDC_JWKS_URL, audience: env.API_AUDIENCE });
 
   let kv: KeyValueStore | undefined;
   let apollo: ApolloServer<GatewayContext> | undefined;
@@ -186,29 +208,69 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
       handle: async (req, res, info) => {
         const { pathname } = new URL(req.url ?? '/', 'http://localhost');
         if (env.PLAYGROUND && (await servePlaygroundAsset(req, res, pathname, playgroundDir))) return true;
+        if (pathname === GATEWAY_JWKS_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+          res.writeHead(200, { 'content-type': 'application/jwk-set+json', 'cache-control': 'public, max-age=300' });
+          res.end(req.method === 'HEAD' ? undefined : jwks);
+          return true;
+        }
         if (pathname !== '/graphql') return false;
         if (cors(req, res)) return true;
         if (env.PLAYGROUND && wantsPlayground(req)) {
           await servePlaygroundPage(req, res, playgroundDir);
           return true;
         }
-        const principal = principalOf(req, env.TRUST_PROXY);
-        const refusal = await limiter.checkRequest(principal);
-        if (refusal) {
-          const { message, extensions } = rateLimitedError(refusal);
-          const { code, budget, retryAfter } = extensions;
+        const ipPrincipal = principalOf(req, env.TRUST_PROXY);
+        const authorization = req.headers.authorization?.trim() || undefined;
+        let identity: Identity | undefined;
+        try {
+          identity = await accessTokens.verify(authorization);
+        } catch (error) {
+          if (error instanceof KeysUnavailableError) {
+            info.logger.warn({ err: error.cause }, 'cannot fetch the SSO keys to verify an access token');
+            sendJson(
+              res,
+              503,
+              { errors: [{ message: error.message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] },
+              { 'retry-after': '5' },
+            );
+            return true;
+          }
+          if (!(error instanceof InvalidTokenError)) throw error;
+          // Refused tokens count against the caller's IP, so guessing tokens is rate-limited too.
+          const refusal = await limiter.checkRequest(ipPrincipal);
+          if (refusal) {
+            sendRateLimited(res, refusal);
+            return true;
+          }
           sendJson(
             res,
-            429,
-            { errors: [{ message, extensions: { code, budget, retryAfter } }] },
-            { 'retry-after': String(refusal.retryAfterS) },
+            401,
+            { errors: [{ message: error.message, extensions: { code: error.code } }] },
+            { 'www-authenticate': 'Bearer error="invalid_token"' },
           );
           return true;
         }
-        const authorization = req.headers.authorization;
+        const principal = identity ? identityPrincipal(identity) : ipPrincipal;
+        const refusal = await limiter.checkRequest(principal);
+        if (refusal) {
+          sendRateLimited(res, refusal);
+          return true;
+        }
+        const caller = identity;
         await executeApolloHttp(server, req, res, {
           bodyLimit: env.MAX_BODY_BYTES,
-          context: async () => ({ requestId: info.requestId, principal, ...(authorization ? { authorization } : {}) }),
+          context: async () => ({
+            requestId: info.requestId,
+            principal,
+            ...(caller ? { identity: caller } : {}),
+            identityToken: await signIdentity({
+              sub: caller?.sub,
+              roles: caller?.roles ?? [],
+              scopes: caller?.scopes ?? [],
+              clientId: caller?.clientId,
+              requestId: info.requestId,
+            }),
+          }),
         });
         return true;
       },

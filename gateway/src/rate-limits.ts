@@ -5,6 +5,7 @@ import { GraphQLError, OperationTypeNode, type DocumentNode, type GraphQLSchema 
 import { Redis } from 'ioredis';
 import type { Counter } from 'prom-client';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Identity } from './auth';
 import type { GatewayContext } from './subgraph-fetch';
 
 /** Budgets per principal per window. */
@@ -26,9 +27,17 @@ export interface RateLimitRefusal {
 }
 
 /**
- * Whom a request counts against. Today every caller is anonymous and counted
- * by IP (`ip:<address>`); the identity slice is to return `user:<subject>` for
- * verified tokens here and pick budgets by role in `budgetsFor`.
+ * Whom a verified caller counts against: `user:<subject>` (every app and device of one
+ * user share a budget), or `client:<client_id>` for a service token without a user.
+ */
+export function identityPrincipal(identity: Identity): string {
+  if (identity.sub) return `user:${identity.sub}`;
+  return `client:${identity.clientId ?? 'unknown'}`;
+}
+
+/**
+ * Whom an anonymous request counts against: the client IP (`ip:<address>`). Verified
+ * callers count as `identityPrincipal` instead; budgets per role would plug in there.
  */
 export function principalOf(req: IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {

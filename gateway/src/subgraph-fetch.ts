@@ -1,15 +1,19 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Logger } from '@market/kit';
+import { GATEWAY_IDENTITY_HEADER, type Logger } from '@market/kit';
 import { GraphQLError } from 'graphql';
 import type { Histogram } from 'prom-client';
 import { fetch as undiciFetch, type Agent } from 'undici';
+import type { Identity } from './auth';
 
 /** What the gateway knows about the incoming request when it calls subgraphs. */
 export interface GatewayContext {
   requestId: string;
-  authorization?: string;
   /** Whom the rate limits count against (see rate-limits.ts); absent for gateway-initiated calls. */
   principal?: string;
+  /** The caller, from a verified access token; absent when anonymous. */
+  identity?: Identity;
+  /** The gateway-signed identity (anonymous callers too) every subgraph fetch carries in `x-gateway-identity`. */
+  identityToken?: string;
 }
 
 /** extensions.code of the error a client sees when a subgraph did not answer. */
@@ -49,7 +53,8 @@ function describeFailure(error: unknown, timeoutMs: number): { reason: string; o
  * One subgraph as the query planner sees it: undici keep-alive connections,
  * a hard per-fetch deadline (so a hung or stopped subgraph costs at most
  * SUBGRAPH_TIMEOUT_MS and the rest of the response still arrives), the
- * request id and the caller's Authorization forwarded, latency measured.
+ * request id and the gateway-signed identity of the caller forwarded (never the
+ * client's own access token), latency measured.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly options: SubgraphFetchOptions;
@@ -86,7 +91,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!headers) return;
     // Health checks and other gateway-initiated calls have no incoming request.
     if (typeof context.requestId === 'string') headers.set('x-request-id', context.requestId);
-    if (typeof context.authorization === 'string') headers.set('authorization', context.authorization);
+    if (typeof context.identityToken === 'string') headers.set(GATEWAY_IDENTITY_HEADER, context.identityToken);
   }
 
   override didEncounterError(error: Error): void {

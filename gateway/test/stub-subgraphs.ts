@@ -22,6 +22,8 @@ type Query { betaVersion: String }`;
 export interface SeenRequest {
   requestId: string | undefined;
   authorization: string | undefined;
+  /** The gateway-signed identity (x-gateway-identity). */
+  identity: string | undefined;
 }
 
 export interface StubSubgraphs {
@@ -67,7 +69,7 @@ export async function startStubSubgraphs(): Promise<StubSubgraphs> {
       const value = req.headers[name];
       return typeof value === 'string' ? value : undefined;
     };
-    seen.push({ requestId: header('x-request-id'), authorization: header('authorization') });
+    seen.push({ requestId: header('x-request-id'), authorization: header('authorization'), identity: header('x-gateway-identity') });
     return {};
   };
   const alpha = await startSubgraph({

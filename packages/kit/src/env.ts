@@ -1,3 +1,4 @@
+import type { JWK } from 'jose';
 import { z } from 'zod';
 
 export type EnvSource = Record<string, string | undefined>;
@@ -17,7 +18,12 @@ export class EnvError extends Error {
  * Builds a typed environment parser. Each service's env.ts calls this once and is
  * the only place that reads process.env; the launcher passes per-service overrides.
  */
-export function defineEnv<Shape extends z.ZodRawShape>(service: string, shape: Shape) {
+export function defineEnv<Shape extends z.ZodRawShape>(
+  service: string,
+  shape: Shape,
+  /** Rules across variables (e.g. "required in production"): each returns problems, reported with the rest. */
+  rules: ((env: z.infer<z.ZodObject<Shape>>) => string[])[] = [],
+) {
   const schema = z.object(shape);
   return (source: EnvSource = process.env): z.infer<typeof schema> => {
     // Empty strings mean "unset", as in most .env tooling.
@@ -30,6 +36,8 @@ export function defineEnv<Shape extends z.ZodRawShape>(service: string, shape: S
         result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
       );
     }
+    const problems = rules.flatMap((rule) => rule(result.data));
+    if (problems.length) throw new EnvError(service, problems);
     return result.data;
   };
 }
@@ -63,6 +71,23 @@ export const commonEnv = {
     .enum(['true', 'false', '1', '0', 'yes', 'no'])
     .optional()
     .transform((v) => (v === undefined ? undefined : v === 'true' || v === '1' || v === 'yes')),
+  /** The gateway's JWKS (e.g. http://localhost:3000/.well-known/jwks.json): subgraphs accept only gateway-signed /graphql requests. */
+  GATEWAY_JWKS_URL: z.string().url().optional(),
+  /** The gateway's public key itself, a JWK or JWK set in JSON (the launcher hands it over); wins over GATEWAY_JWKS_URL. */
+  GATEWAY_PUBLIC_JWK: z
+    .string()
+    .optional()
+    .transform((value, ctx): JWK | { keys: JWK[] } | undefined => {
+      if (!value) return undefined;
+      try {
+        const parsed = JSON.parse(value) as unknown;
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed;
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: 'custom', message: 'must be a JWK or a JWK set in JSON' });
+      return undefined;
+    }),
 };
 
 /**

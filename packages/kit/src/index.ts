@@ -13,3 +13,4 @@ export * from './spa';
 export * from './log-destination';
 export * from './stored-subgraph';
 export * from './newest-first';
+export * from './gateway-identity';

@@ -9,6 +9,7 @@ import { executeApolloHttp, operationMetricsPlugin } from './apollo-http';
 import { createErrorFormatter } from './errors';
 import { HttpError, sendJson, sendText, withTimeout } from './http';
 import { createMetrics, type Metrics } from './metrics';
+import { identityTokenOf, type IdentityVerifier, type Viewer } from './gateway-identity';
 
 export interface ReadinessCheck {
   name: string;
@@ -31,6 +32,11 @@ export interface RequestInfo {
   requestId: string;
   req: IncomingMessage;
   logger: Logger;
+}
+
+/** What a subgraph's context builder knows about the request: the viewer the gateway vouched for, or null. */
+export interface SubgraphRequestInfo extends RequestInfo {
+  viewer: Viewer | null;
 }
 
 export interface HttpServiceOptions {
@@ -151,7 +157,7 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<Ctx>;
   /** Builds the per-request context (create DataLoaders here). */
-  context: (info: RequestInfo) => Promise<Ctx> | Ctx;
+  context: (info: SubgraphRequestInfo) => Promise<Ctx> | Ctx;
   checks?: ReadinessCheck[];
   onStop?: () => Promise<void>;
   /** Show internal error messages to clients (development only). */
@@ -162,6 +168,11 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   /** Extra routes served before /graphql (SSO's OIDC endpoints, say). */
   routes?: HttpServiceOptions['handle'];
   plugins?: ApolloServerPlugin<Ctx>[];
+  /**
+   * Lock-down: /graphql answers only requests carrying a valid gateway-signed identity (401 otherwise);
+   * the viewer comes from it. Without it /graphql is open and every viewer is null (development).
+   */
+  gatewayIdentity?: IdentityVerifier | undefined;
 }
 
 export interface RunningSubgraph<Ctx extends BaseContext> extends RunningService {
@@ -199,7 +210,18 @@ export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOp
     handle: async (req, res, info) => {
       if (options.routes && (await options.routes(req, res, info))) return true;
       if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/graphql') return false;
-      await executeApolloHttp(apollo, req, res, { bodyLimit, context: async () => options.context(info) });
+      let viewer: Viewer | null = null;
+      if (options.gatewayIdentity) {
+        try {
+          viewer = await options.gatewayIdentity.verify(identityTokenOf(req));
+        } catch (error) {
+          info.logger.debug({ err: error }, 'refused a request without a valid gateway identity');
+          const message = 'This service answers only requests signed by the gateway';
+          sendJson(res, 401, { errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+          return true;
+        }
+      }
+      await executeApolloHttp(apollo, req, res, { bodyLimit, context: async () => options.context({ ...info, viewer }) });
       return true;
     },
   });

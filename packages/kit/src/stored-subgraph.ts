@@ -5,7 +5,8 @@ import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { parse, type DocumentNode } from 'graphql';
 import { shouldSeedDemoData } from './env';
 import { createLogger, type Logger } from './logger';
-import { startSubgraph, type RequestInfo, type RunningService, type SubgraphOptions } from './service';
+import { gatewayIdentityFromEnv, type GatewayIdentityEnv } from './gateway-identity';
+import { startSubgraph, type RunningService, type SubgraphOptions, type SubgraphRequestInfo } from './service';
 
 /** What a subgraph's store offers the service around it (every adapter has these). */
 export interface SubgraphStore {
@@ -15,7 +16,7 @@ export interface SubgraphStore {
   close: () => Promise<void>;
 }
 
-export interface SubgraphEnv {
+export interface SubgraphEnv extends GatewayIdentityEnv {
   HOST: string;
   PORT: number;
   LOG_LEVEL: string;
@@ -34,7 +35,7 @@ export interface StoredSubgraphOptions<S extends SubgraphStore, Ctx extends Base
   /** Seeds demo data into an empty store (called only when seeding is allowed). */
   seed: (store: S, logger: Logger) => Promise<unknown>;
   queryCount: (store: S) => number;
-  context: (store: S, info: RequestInfo) => Ctx;
+  context: (store: S, info: SubgraphRequestInfo) => Ctx;
   routes?: (store: S) => SubgraphOptions<Ctx>['routes'];
 }
 
@@ -58,6 +59,8 @@ export async function startStoredSubgraph<S extends SubgraphStore, Ctx extends B
   const { env, name } = options;
   const logger = options.logger ?? createLogger({ service: name, level: env.LOG_LEVEL });
   const seed = shouldSeedDemoData(name, env);
+  // Before the store opens: a production subgraph without the gateway's key must not start at all.
+  const gatewayIdentity = gatewayIdentityFromEnv(name, env, logger);
   const store = await options.openStore(logger);
   try {
     if (seed) await options.seed(store, logger);
@@ -71,6 +74,7 @@ export async function startStoredSubgraph<S extends SubgraphStore, Ctx extends B
       exposeErrors: env.NODE_ENV === 'development',
       context: (info) => options.context(store, info),
       routes: options.routes?.(store),
+      gatewayIdentity,
       // PGlite is PostgreSQL: one check name for both.
       checks: [{ name: store.kind === 'pglite' ? 'postgres' : store.kind, check: () => store.ping() }],
       onStop: () => store.close(),

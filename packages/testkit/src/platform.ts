@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEnv as loadGatewayEnv, startGateway, type RunningGateway } from '@market/gateway';
 import { readSupergraphConfig } from '@market/gateway/compose';
-import { createLogger, importServiceModule, type EnvSource, type RunningService, type ServiceModule } from '@market/kit';
+import { createLogger, gatewayKeyEnv, importServiceModule, type EnvSource, type RunningService, type ServiceModule } from '@market/kit';
 import { openMongo, serviceDatabaseUrl } from '@market/stores';
 import { freshMysql, freshPostgres, freshRedis } from './databases';
 import { testEnv } from './env';
@@ -34,6 +34,8 @@ export interface StartPlatformOptions {
 export interface Platform {
   /** The gateway's GraphQL endpoint, e.g. http://127.0.0.1:41234/graphql. */
   gatewayUrl: string;
+  /** SSO's issuer (its own URL, e.g. http://127.0.0.1:41235) when sso is part of the platform. */
+  issuer?: string;
   /** Running subgraphs by name (a stopped one is absent until restarted). */
   services: Record<string, RunningService>;
   gateway: RunningGateway;
@@ -105,6 +107,9 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
   if (unknown.length) throw new Error(`startPlatform: unknown subgraphs ${unknown.join(', ')}`);
 
   const redis = await freshRedis(label);
+  // The gateway's key pair comes first: subgraphs start before the gateway and refuse /graphql requests it did not sign.
+  const gatewayKeys = await gatewayKeyEnv();
+  let issuer: string | undefined;
   const slots = new Map<string, ServiceSlot>();
   const services: Record<string, RunningService> = {};
   let gateway: RunningGateway | undefined;
@@ -142,8 +147,14 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
           DATA_DIR: join(dataRoot, name),
           SEED_DEMO_DATA: String(options.seed ?? true),
           REDIS_URL: redis.url,
+          ...gatewayKeys.subgraphs,
           ...stores.env,
         };
+        if (name === 'sso') {
+          // SSO's own URL is its issuer, so the OIDC flows of tests run against it as against a deployment.
+          issuer = `http://127.0.0.1:${port}`;
+          env.ISSUER = issuer;
+        }
         slots.set(name, { module, port, env, cleanups: stores.cleanups });
         await start(name);
       }),
@@ -160,6 +171,8 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
         REDIS_URL: redis.url,
         // Under the platform's own prefix: its rate-limit budgets and APQ are its own, and cleanup removes them.
         REDIS_PREFIX: `${redis.prefix}gateway:`,
+        ...gatewayKeys.gateway,
+        ...(issuer ? { OIDC_ISSUER: issuer } : {}),
         ...(options.supergraphPath ? { SUPERGRAPH_PATH: options.supergraphPath } : {}),
         ...options.gatewayEnv,
       }),
@@ -174,6 +187,7 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
   let stopping: Promise<void> | undefined;
   return {
     gatewayUrl: `${runningGateway.url}/graphql`,
+    ...(issuer ? { issuer } : {}),
     services,
     gateway: runningGateway,
     stopService: async (name) => {

@@ -1,12 +1,10 @@
-import type { IncomingMessage } from 'node:http';
-import type { Logger } from '@market/kit';
+import type { Logger, Viewer as GatewayViewer } from '@market/kit';
 import type { ChatStore } from './store/chat-store';
 import type { Loaders } from './store/loaders';
 
-/** The signed-in caller, as the gateway vouches for them. */
-export interface Viewer {
+/** The signed-in caller, as the gateway vouches for them (`userId` is the kit viewer's `id`). */
+export interface Viewer extends GatewayViewer {
   userId: string;
-  roles: readonly string[];
 }
 
 export interface Context {
@@ -15,13 +13,13 @@ export interface Context {
   store: ChatStore;
   loaders: Loaders;
   /**
-   * Who is asking. Always null for now: the gateway-signed identity is read here in a later
-   * issue, and until then no resolver filters by it (every conversation is visible).
+   * Who is asking, from the gateway-signed identity the kit verified; null when anonymous.
+   * No resolver filters by it yet (every conversation is visible).
    */
   viewer: Viewer | null;
 }
 
-/** The seam where the gateway-signed identity will be verified; nobody is identified yet. */
-export function viewerOf(_req: IncomingMessage): Viewer | null {
-  return null;
+/** The kit's verified viewer in chat's shape. */
+export function viewerOf(viewer: GatewayViewer | null): Viewer | null {
+  return viewer ? { ...viewer, userId: viewer.id } : null;
 }

@@ -22,6 +22,12 @@ export function startService(env: Env, options: { logger?: Logger } = {}): Promi
     openStore: (logger) => openChatStore(env, logger),
     seed: seedDemoData,
     queryCount: (store) => store.queryCount(),
-    context: (store, { requestId, req, logger }) => ({ requestId, logger, store, loaders: createLoaders(store), viewer: viewerOf(req) }),
+    context: (store, { requestId, logger, viewer }) => ({
+      requestId,
+      logger,
+      store,
+      loaders: createLoaders(store),
+      viewer: viewerOf(viewer),
+    }),
   });
 }

@@ -1,4 +1,4 @@
-import type { Logger } from '@market/kit';
+import type { Logger, Viewer } from '@market/kit';
 import type { Loaders } from './store/loaders';
 import type { FileRepository } from './store/repository';
 
@@ -7,6 +7,8 @@ export interface Context {
   logger: Logger;
   repo: FileRepository;
   loaders: Loaders;
+  /** The caller as the gateway vouches for it (verified gateway-signed identity); null when anonymous. */
+  viewer: Viewer | null;
   /** Base URL clients download file contents from (PUBLIC_URL). */
   publicUrl: string;
 }

@@ -35,9 +35,9 @@ export function startService(env: Env, options: { logger?: Logger } = {}): Promi
     openStore: (logger) => openPostgres({ url: env.DATABASE_URL, dataDir: paths.database, schema, migrationsFolder, logger }),
     seed: (store, logger) => seedDemoData(createFileRepository(store.db), logger),
     queryCount: (store) => store.queries.count,
-    context: (store, { requestId, logger }) => {
+    context: (store, { requestId, logger, viewer }) => {
       const repo = createFileRepository(store.db);
-      return { requestId, logger, repo, loaders: createLoaders(repo), publicUrl: env.PUBLIC_URL };
+      return { requestId, logger, repo, loaders: createLoaders(repo), publicUrl: env.PUBLIC_URL, viewer };
     },
     routes: (store) => fileContentRoute(createFileRepository(store.db), blobs),
   });

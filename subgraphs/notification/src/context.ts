@@ -1,11 +1,10 @@
-import type { Logger } from '@market/kit';
+import type { Logger, Viewer as GatewayViewer } from '@market/kit';
 import type { Loaders } from './store/loaders';
 import type { NotificationRepository } from './store/repository';
 
-/** Who is asking, as the gateway will vouch for it. */
-export interface Viewer {
+/** Who is asking, as the gateway vouches for it (`userId` is the kit viewer's `id`). */
+export interface Viewer extends GatewayViewer {
   userId: string;
-  roles: string[];
 }
 
 export interface Context {
@@ -14,8 +13,13 @@ export interface Context {
   repo: NotificationRepository;
   loaders: Loaders;
   /**
-   * The caller. Always null today: the gateway starts forwarding signed identities in a later issue,
-   * and that is where this gets filled in (and where `Query.notifications` stops listing every recipient).
+   * The caller, from the gateway-signed identity the kit verified; null when anonymous
+   * (`Query.notifications` then lists every recipient's, with a viewer only theirs).
    */
   viewer: Viewer | null;
+}
+
+/** The kit's verified viewer in this subgraph's shape. */
+export function viewerOf(viewer: GatewayViewer | null): Viewer | null {
+  return viewer ? { ...viewer, userId: viewer.id } : null;
 }

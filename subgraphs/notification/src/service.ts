@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { startStoredSubgraph, subgraphTypeDefs, type Logger, type StoredSubgraph } from '@market/kit';
 import { openPostgres } from '@market/stores';
 import type { Env } from './env';
-import type { Context } from './context';
+import { viewerOf, type Context } from './context';
 import { resolvers } from './resolvers';
 import { createLoaders } from './store/loaders';
 import { createNotificationRepository } from './store/repository';
@@ -25,9 +25,9 @@ export function startService(env: Env, options: { logger?: Logger } = {}): Promi
     openStore: (logger) => openPostgres({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, schema, migrationsFolder, logger }),
     seed: (store, logger) => seedDemoData(createNotificationRepository(store.db), logger),
     queryCount: (store) => store.queries.count,
-    context: (store, { requestId, logger }) => {
+    context: (store, { requestId, logger, viewer }) => {
       const repo = createNotificationRepository(store.db);
-      return { requestId, logger, repo, loaders: createLoaders(repo), viewer: null };
+      return { requestId, logger, repo, loaders: createLoaders(repo), viewer: viewerOf(viewer) };
     },
   });
 }

@@ -25,9 +25,9 @@ export function startService(env: Env, options: { logger?: Logger } = {}): Promi
     openStore: (logger) => openPostgres({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, schema, migrationsFolder, logger }),
     seed: (store, logger) => seedDemoData(createOrderRepository(store.db), logger),
     queryCount: (store) => store.queries.count,
-    context: (store, { requestId, logger }) => {
+    context: (store, { requestId, logger, viewer }) => {
       const repo = createOrderRepository(store.db);
-      return { requestId, logger, repo, loaders: createLoaders(repo) };
+      return { requestId, logger, repo, loaders: createLoaders(repo), viewer };
     },
   });
 }

@@ -3,6 +3,8 @@ import { openKeyValue } from '@market/stores';
 import type { Env } from './env';
 import type { Context } from './context';
 import { resolvers } from './resolvers';
+import { MfaService, mfaKeyFrom } from './domain/mfa';
+import { BruteForceGuard } from './oidc/brute-force';
 import { loadProviderKeys, type ProviderKeys } from './oidc/keys';
 import { createOidc } from './oidc/provider';
 import { openUserStore, type UserStore } from './store';
@@ -14,6 +16,8 @@ export const typeDefs = subgraphTypeDefs(import.meta.url);
 export interface SsoService extends StoredSubgraph {
   /** The service's own store (tests use it to arrange state the API cannot set yet). */
   store: UserStore;
+  /** TOTP enrollment, verification and recovery codes over the store (the GraphQL mutations call these). */
+  mfa: MfaService;
 }
 
 /** Expired rows of `oidc_payloads` are deleted this often (reads ignore them in between). */
@@ -26,7 +30,21 @@ const CLEANUP_INTERVAL_MS = 10 * 60 * 1000;
  */
 export async function startService(env: Env, options: { logger?: Logger } = {}): Promise<SsoService> {
   const logger = options.logger ?? createLogger({ service: 'sso', level: env.LOG_LEVEL });
+  const mfaKey = mfaKeyFrom(env.MFA_ENCRYPTION_KEY, env.NODE_ENV);
+  if (!env.MFA_ENCRYPTION_KEY) logger.warn('MFA_ENCRYPTION_KEY is unset: TOTP secrets are encrypted with the development key');
   const kv = await openKeyValue({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, logger });
+  const guard = BruteForceGuard.open({
+    redisUrl: env.REDIS_URL,
+    prefix: env.REDIS_PREFIX,
+    logger,
+    limits: {
+      accountMax: env.LOCKOUT_ACCOUNT_MAX,
+      ipMax: env.LOCKOUT_IP_MAX,
+      windowSeconds: env.LOCKOUT_WINDOW_SECONDS,
+      delayAfter: env.LOCKOUT_DELAY_AFTER,
+      delayMs: env.LOCKOUT_DELAY_MS,
+    },
+  });
   let keys: ProviderKeys | undefined;
   let opened: UserStore | undefined;
   let cleanup: NodeJS.Timeout | undefined;
@@ -50,8 +68,7 @@ export async function startService(env: Env, options: { logger?: Logger } = {}):
       },
       seed: seedDemoData,
       queryCount: (store) => store.queries.count,
-      // The caller's identity is forwarded by the gateway in a later issue; until then nobody is signed in.
-      context: (store, { requestId, logger }) => ({ requestId, logger, store, loaders: createLoaders(store), viewer: null }),
+      context: (store, { requestId, logger, viewer }) => ({ requestId, logger, store, loaders: createLoaders(store), viewer }),
       routes: (store) => {
         if (!keys) throw new Error('provider keys were not loaded');
         const oidcLogger = logger.child({ component: 'oidc' });
@@ -70,6 +87,8 @@ export async function startService(env: Env, options: { logger?: Logger } = {}):
           kv,
           keys,
           logger: oidcLogger,
+          guard,
+          mfa: new MfaService(store, mfaKey),
         }).handle;
       },
     });
@@ -77,14 +96,17 @@ export async function startService(env: Env, options: { logger?: Logger } = {}):
     return {
       ...service,
       store: opened,
+      mfa: new MfaService(opened, mfaKey),
       stop: async () => {
         clearInterval(cleanup);
         await service.stop();
+        await guard.close();
         await kv.close();
       },
     };
   } catch (error) {
     clearInterval(cleanup);
+    await guard.close();
     await kv.close();
     throw error;
   }

@@ -262,4 +262,89 @@ describe.each(adapters)('UserStore contract: $name', (adapter) => {
     expect(await store.providerKeys()).toEqual([first, second]);
     await expect(store.addProviderKey(first)).rejects.toThrow();
   });
+
+  it('records audit events and lists them newest first, filtered and paged by keyset', async () => {
+    const [user] = await store.insertMany([newUser()]);
+    const target = user!.id;
+    const recorded = await store.recordAudit({
+      type: 'sign_in.failed',
+      targetId: target,
+      ip: '203.0.113.7',
+      userAgent: 'test-agent',
+      details: { reason: 'wrong_password', nested: { n: 1 } },
+      createdAt: new Date(base),
+    });
+    expect(recorded).toMatchObject({ type: 'sign_in.failed', actorId: null, targetId: target, ip: '203.0.113.7' });
+    // Three events in the same millisecond: ties are broken by id.
+    for (const type of ['sign_in.succeeded', 'mfa.challenge_failed', 'sign_out']) {
+      await store.recordAudit({ type, actorId: target, targetId: target, createdAt: new Date(base + 10) });
+    }
+    await store.recordAudit({
+      type: 'sign_in.failed',
+      targetId: null,
+      details: { email: 'nobody@example.com' },
+      createdAt: new Date(base + 5),
+    });
+
+    const all = await store.listAudit({}, { limit: 100, after: null });
+    expect(all.totalCount).toBe(5);
+    expect(all.rows[0]?.createdAt).toEqual(new Date(base + 10));
+    expect(all.rows.at(-1)).toEqual(recorded);
+    const keys = all.rows.map((r) => `${r.createdAt.toISOString()} ${r.id}`);
+    expect(keys).toEqual([...keys].sort().reverse());
+
+    const mine = await store.listAudit({ targetId: target }, { limit: 2, after: null });
+    expect(mine.totalCount).toBe(4);
+    expect(mine.rows).toHaveLength(2);
+    const last = mine.rows.at(-1)!;
+    const rest = await store.listAudit({ targetId: target }, { limit: 10, after: { createdAt: last.createdAt, id: last.id } });
+    expect([...mine.rows, ...rest.rows].map((r) => r.id)).toEqual(all.rows.filter((r) => r.targetId === target).map((r) => r.id));
+
+    const failures = await store.listAudit({ types: ['sign_in.failed'] }, { limit: 10, after: null });
+    expect(failures.rows.map((r) => r.details)).toEqual([{ email: 'nobody@example.com' }, { reason: 'wrong_password', nested: { n: 1 } }]);
+    expect((await store.listAudit({ actorId: target, since: new Date(base + 10) }, { limit: 10, after: null })).totalCount).toBe(3);
+    expect((await store.listAudit({ until: new Date(base + 5) }, { limit: 10, after: null })).rows.map((r) => r.id)).toEqual([recorded.id]);
+  });
+
+  it('keeps a TOTP factor: pending, confirmed, steps only move forward, deleted with its recovery codes', async () => {
+    const [user] = await store.insertMany([newUser()]);
+    const id = user!.id;
+    expect(await store.mfaOf(id)).toBeNull();
+    expect(await store.mfaOf('not-a-uuid')).toBeNull();
+    await store.saveMfaSecret(id, 'v1.cipher-1', new Date(base));
+    expect(await store.mfaOf(id)).toEqual({
+      userId: id,
+      totpSecret: 'v1.cipher-1',
+      confirmedAt: null,
+      lastUsedStep: null,
+      createdAt: new Date(base),
+    });
+    await store.saveMfaSecret(id, 'v1.cipher-2', new Date(base + 1)); // a restarted enrollment replaces it
+    expect((await store.mfaOf(id))?.totpSecret).toBe('v1.cipher-2');
+
+    const step = 59_000_000;
+    expect(await store.confirmMfa(id, step, new Date(base + 2))).toBe(true);
+    expect(await store.mfaOf(id)).toMatchObject({ confirmedAt: new Date(base + 2), lastUsedStep: step });
+    expect(await store.confirmMfa(randomUUID(), step)).toBe(false);
+    expect(await store.useTotpStep(id, step)).toBe(false); // replay of the confirming step
+    expect(await store.useTotpStep(id, step - 1)).toBe(false);
+    expect(await store.useTotpStep(id, step + 1)).toBe(true);
+    expect(await store.useTotpStep(id, step + 1)).toBe(false);
+    expect((await store.mfaOf(id))?.lastUsedStep).toBe(step + 1);
+
+    const hashes = Array.from({ length: 10 }, (_, i) => `${i}`.padStart(64, 'a'));
+    await store.replaceRecoveryCodes(id, hashes);
+    expect(await store.unusedRecoveryCodes(id)).toBe(10);
+    expect(await store.useRecoveryCode(id, hashes[0]!)).toBe(true);
+    expect(await store.useRecoveryCode(id, hashes[0]!)).toBe(false);
+    expect(await store.useRecoveryCode(id, 'f'.repeat(64))).toBe(false);
+    expect(await store.unusedRecoveryCodes(id)).toBe(9);
+    await store.replaceRecoveryCodes(id, hashes.slice(0, 3));
+    expect(await store.unusedRecoveryCodes(id)).toBe(3);
+    expect(await store.useRecoveryCode(id, hashes[0]!)).toBe(true); // a new set, unused again
+
+    await store.deleteMfa(id);
+    expect(await store.mfaOf(id)).toBeNull();
+    expect(await store.unusedRecoveryCodes(id)).toBe(0);
+  });
 });

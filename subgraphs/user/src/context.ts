@@ -1,4 +1,4 @@
-import type { Logger } from '@market/kit';
+import type { Logger, Viewer } from '@market/kit';
 import type { Loaders } from './store/loaders';
 import type { ProfileRepository } from './store/repository';
 
@@ -7,4 +7,6 @@ export interface Context {
   logger: Logger;
   repo: ProfileRepository;
   loaders: Loaders;
+  /** The caller as the gateway vouches for it (verified gateway-signed identity); null when anonymous. */
+  viewer: Viewer | null;
 }

@@ -40,7 +40,7 @@ const style = `
   main { max-width: 24rem; margin: 4rem auto; padding: 2rem; background: #fff; border-radius: 8px; box-shadow: 0 1px 3px rgb(0 0 0 / 0.15); }
   h1 { font-size: 1.5rem; margin: 0 0 1rem; }
   label { display: block; margin: 1rem 0 0.25rem; font-weight: 600; }
-  input[type=email], input[type=password] { box-sizing: border-box; width: 100%; padding: 0.6rem; border: 1px solid #8c959f; border-radius: 4px; font-size: 1rem; }
+  input[type=email], input[type=password], input[type=text] { box-sizing: border-box; width: 100%; padding: 0.6rem; border: 1px solid #8c959f; border-radius: 4px; font-size: 1rem; }
   input:focus, button:focus { outline: 3px solid #0969da; outline-offset: 1px; }
   button { margin-top: 1.5rem; width: 100%; padding: 0.7rem; border: 0; border-radius: 4px; background: #0969da; color: #fff; font-size: 1rem; cursor: pointer; }
   button.secondary { background: #fff; color: #1f2328; border: 1px solid #8c959f; margin-top: 0.75rem; }
@@ -88,6 +88,25 @@ ${error}
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required${describedBy}${options.email ? ' autofocus' : ''}>
 <button type="submit">Sign in</button>
+</form>`,
+  };
+}
+
+/** The second step of a sign-in for users with TOTP: a code from the app, or a recovery code. */
+export function mfaPage(options: { action: string; csrf: string; clientName: string; error?: string }): Page {
+  const error = options.error ? `<p class="error" role="alert" id="mfa-error">${escapeHtml(options.error)}</p>` : '';
+  const describedBy = options.error ? 'mfa-help mfa-error' : 'mfa-help';
+  return {
+    title: 'Two-step verification',
+    body: `<h1>Two-step verification</h1>
+<p class="muted">to continue to ${escapeHtml(options.clientName)}</p>
+${error}
+<form method="post" action="${escapeHtml(options.action)}" novalidate>
+<input type="hidden" name="csrf" value="${escapeHtml(options.csrf)}">
+<label for="code">Code</label>
+<input id="code" name="code" type="text" inputmode="text" autocomplete="one-time-code" autocapitalize="none" spellcheck="false" required autofocus aria-describedby="${describedBy}">
+<p class="muted" id="mfa-help">Enter the six-digit code from your authenticator app, or one of your recovery codes.</p>
+<button type="submit">Verify</button>
 </form>`,
   };
 }

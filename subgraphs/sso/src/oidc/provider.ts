@@ -4,12 +4,14 @@ import type { HttpServiceOptions, Logger } from '@market/kit';
 import type { KeyValueStore } from '@market/stores';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { ALL_API_SCOPES, appScopes, canSignIn, grantableScopes } from '../domain/scopes';
+import { looksLikeTotp, type MfaService } from '../domain/mfa';
 import { sortRoles } from '../domain/user';
-import type { UserStore } from '../store';
+import type { NewAuditEvent, UserStore } from '../store';
 import { adapterFactory } from './adapter';
+import type { BruteForceGuard, LockState } from './brute-force';
 import { clientOrigins, FIRST_PARTY_APPS, staticClients } from './clients';
 import type { ProviderKeys } from './keys';
-import { errorPage, logoutPage, pageHeaders, renderPage, sendPage, signedOutPage, signInPage } from './pages';
+import { errorPage, logoutPage, mfaPage, pageHeaders, renderPage, sendPage, signedOutPage, signInPage } from './pages';
 import { verifyNothing, verifyPassword } from './passwords';
 
 export interface OidcOptions {
@@ -20,15 +22,28 @@ export interface OidcOptions {
   kv: KeyValueStore;
   keys: ProviderKeys;
   logger: Logger;
+  /** Brute-force protection of the hosted sign-in (failure counters and locks). */
+  guard: BruteForceGuard;
+  /** TOTP second factor and recovery codes. */
+  mfa: MfaService;
 }
 
 /** Said for every failed sign-in, whichever part was wrong (no account enumeration). */
 export const SIGN_IN_FAILED = 'The email or password is incorrect, or this account cannot sign in.';
 
+/** Said while an account or the caller's address is locked, whether or not the password is right. */
+export const SIGN_IN_LOCKED = 'Too many failed sign-in attempts. Signing in is temporarily locked; try again later.';
+
+/** Said for a wrong, malformed or already used MFA code. */
+export const MFA_FAILED = 'That code is not valid. Enter a new code from your authenticator app, or an unused recovery code.';
+
+/** How long a correct password waits for its second factor. */
+const MFA_PENDING_TTL = 10 * 60;
+
 /** Paths oidc-provider serves (its default routes); everything else falls through to the subgraph. */
 const PROVIDER_PATHS = ['/.well-known', '/auth', '/token', '/jwks', '/me', '/session/end', '/request', '/device', '/reg', '/backchannel'];
 const isProviderPath = (path: string) => PROVIDER_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
-const INTERACTION = /^\/interaction\/([A-Za-z0-9_-]{1,64})(\/login)?$/;
+const INTERACTION = /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|mfa))?$/;
 const CSRF_COOKIE = 'sso_csrf';
 const BODY_LIMIT = 16 * 1024;
 
@@ -42,7 +57,16 @@ export interface Oidc {
 }
 
 export function createOidc(options: OidcOptions): Oidc {
-  const { store, apiAudience, logger } = options;
+  const { store, apiAudience, logger, guard, mfa } = options;
+
+  /** Audit events never fail the request that records them; a failure to record is logged. */
+  const audit = async (event: NewAuditEvent) => {
+    try {
+      await store.recordAudit(event);
+    } catch (error) {
+      logger.error({ err: error, event: event.type }, 'could not record audit event');
+    }
+  };
 
   const setPageHeaders = (ctx: KoaContextWithOIDC): string => {
     const nonce = randomBytes(16).toString('base64');
@@ -58,7 +82,8 @@ export function createOidc(options: OidcOptions): Oidc {
     jwks: options.keys.jwks,
     cookies: { keys: options.keys.cookieKeys },
     scopes: ['openid', 'offline_access', 'email', 'roles'],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], roles: ['roles'] },
+    // `amr` rides in ID tokens with `openid`: pwd, and otp/mfa after the second factor.
+    claims: { openid: ['sub', 'amr'], email: ['email', 'email_verified'], roles: ['roles'] },
     async findAccount(_ctx, sub) {
       const [user] = await store.byIds([sub]);
       // A suspended, blocked or deleted account has no claims: its refresh tokens and sessions stop working.
@@ -153,6 +178,30 @@ export function createOidc(options: OidcOptions): Oidc {
   provider.proxy = options.trustProxy;
   provider.on('server_error', (_ctx, error) => logger.error({ err: error }, 'oidc-provider server error'));
   provider.on('grant.revoked', (_ctx, grantId) => logger.info({ grantId }, 'grant revoked'));
+  provider.on('grant.error', (ctx, error) => {
+    // Reuse of a rotated refresh token: oidc-provider has just revoked the whole grant.
+    if (!(error instanceof errors.InvalidGrant) || error.error_detail !== 'refresh token already used') return;
+    const token = ctx.oidc.entities.RefreshToken;
+    logger.warn({ clientId: ctx.oidc.client?.clientId, accountId: token?.accountId }, 'refresh token reuse: grant revoked');
+    void audit({
+      type: 'refresh_token.reused',
+      targetId: token?.accountId ?? null,
+      ip: ctx.ip,
+      userAgent: ctx.get('user-agent') || null,
+      details: { clientId: ctx.oidc.client?.clientId ?? null, grantId: token?.grantId ?? null },
+    });
+  });
+  provider.on('end_session.success', (ctx) => {
+    const accountId = ctx.oidc.session?.accountId ?? null;
+    void audit({
+      type: 'sign_out',
+      actorId: accountId,
+      targetId: accountId,
+      ip: ctx.ip,
+      userAgent: ctx.get('user-agent') || null,
+      details: { clientId: ctx.oidc.client?.clientId ?? null },
+    });
+  });
   const callback = provider.callback();
 
   // CSRF: a random cookie, and in each form an HMAC of it bound to the interaction, under the cookie keys.
@@ -220,19 +269,74 @@ export function createOidc(options: OidcOptions): Oidc {
     return grant.save();
   };
 
-  const interaction = async (req: IncomingMessage, res: ServerResponse, uid: string, login: boolean) => {
+  const clientIp = (req: IncomingMessage): string => {
+    const forwarded = options.trustProxy
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')[0]
+          ?.trim()
+      : '';
+    return (forwarded || req.socket.remoteAddress || 'unknown').replace(/^::ffff:/, '');
+  };
+  const requestMeta = (req: IncomingMessage) => ({ ip: clientIp(req), userAgent: req.headers['user-agent']?.slice(0, 512) ?? null });
+  const pendingKey = (uid: string) => `mfa-pending:${uid}`;
+
+  const lockedPage = (res: ServerResponse, page: Parameters<typeof sendPage>[2], lock: LockState) => {
+    if (lock.locked) res.setHeader('retry-after', String(lock.retryAfterSeconds));
+    sendPage(res, 429, page, clientOrigins);
+  };
+
+  /** Counts a failure; audits and logs the lock it may cause. */
+  const failed = async (req: IncomingMessage, accountKey: string, userId: string | null) => {
+    const meta = requestMeta(req);
+    const outcome = await guard.fail(accountKey, meta.ip);
+    if (outcome.lockedNow.locked) {
+      logger.warn({ userId, scope: outcome.lockedNow.scope, ip: meta.ip }, 'sign-in locked after repeated failures');
+      await audit({
+        type: 'sign_in.locked',
+        targetId: userId,
+        ...meta,
+        details: {
+          scope: outcome.lockedNow.scope,
+          lockSeconds: outcome.lockedNow.retryAfterSeconds,
+          email: userId ? undefined : accountKey,
+        },
+      });
+    }
+    return outcome;
+  };
+
+  const finishSignIn = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    user: { id: string; email: string },
+    amr: string[],
+    uid: string,
+  ) => {
+    await guard.succeed(user.email);
+    await options.kv.del(pendingKey(uid));
+    logger.info({ userId: user.id, amr }, 'signed in');
+    await audit({ type: 'sign_in.succeeded', actorId: user.id, targetId: user.id, ...requestMeta(req), details: { amr } });
+    await provider.interactionFinished(req, res, { login: { accountId: user.id, amr } }, { mergeWithLastSubmission: false });
+  };
+
+  const interaction = async (req: IncomingMessage, res: ServerResponse, uid: string, step: 'login' | 'mfa' | undefined) => {
     const method = req.method ?? 'GET';
-    if ((login && method !== 'POST') || (!login && method !== 'GET')) {
-      res.writeHead(405, { allow: login ? 'POST' : 'GET' }).end();
+    if ((step && method !== 'POST') || (!step && method !== 'GET')) {
+      res.writeHead(405, { allow: step ? 'POST' : 'GET' }).end();
       return;
     }
     const details = await interactionOf(req, res, uid);
     if (!details) return expired(res);
     const action = `/interaction/${uid}/login`;
+    const mfaAction = `/interaction/${uid}/mfa`;
     const name = await clientName(details.params.client_id);
 
-    if (!login) {
+    if (!step) {
       if (details.prompt.name === 'login') {
+        // A password already accepted in this interaction waits for its second factor.
+        if (await options.kv.get(pendingKey(uid))) {
+          return sendPage(res, 200, mfaPage({ action: mfaAction, csrf: issueCsrf(req, res, uid), clientName: name }), clientOrigins);
+        }
         return sendPage(res, 200, signInPage({ action, csrf: issueCsrf(req, res, uid), clientName: name }), clientOrigins);
       }
       if (details.prompt.name === 'consent') {
@@ -247,28 +351,126 @@ export function createOidc(options: OidcOptions): Oidc {
       return sendPage(res, 403, errorPage('This form has expired.', 'Go back to the app and sign in again.'), clientOrigins);
     }
     if (details.prompt.name !== 'login') return expired(res);
-    const email = (form.get('email') ?? '').slice(0, 320);
-    const password = (form.get('password') ?? '').slice(0, 1024);
-    const found = email ? await store.credentialsByEmail(email) : null;
-    const ok = found?.passwordHash ? await verifyPassword(found.passwordHash, password) : await verifyNothing(password);
-    if (!found || !ok || !canSignIn(found.user.status)) {
-      logger.info({ reason: !found ? 'unknown email' : !ok ? 'wrong password' : `status ${found.user.status}` }, 'sign-in failed');
+    const meta = requestMeta(req);
+
+    if (step === 'mfa') {
+      const pending = await options.kv.get(pendingKey(uid));
+      const pendingUser = pending ? (JSON.parse(pending) as { userId: string; email: string }) : null;
+      if (!pendingUser) return expired(res);
+      const lock = await guard.check(pendingUser.email, meta.ip);
+      if (lock.locked) {
+        await options.kv.del(pendingKey(uid));
+        return lockedPage(res, signInPage({ action, csrf: issueCsrf(req, res, uid), clientName: name, error: SIGN_IN_LOCKED }), lock);
+      }
+      const [user] = await store.byIds([pendingUser.userId]);
+      if (!user || !canSignIn(user.status)) {
+        await options.kv.del(pendingKey(uid));
+        return sendPage(
+          res,
+          401,
+          signInPage({ action, csrf: issueCsrf(req, res, uid), clientName: name, error: SIGN_IN_FAILED }),
+          clientOrigins,
+        );
+      }
+      const code = (form.get('code') ?? '').trim().slice(0, 64);
+      if (looksLikeTotp(code)) {
+        const result = await mfa.verifyTotp(user.id, code);
+        if (result.ok) {
+          await audit({ type: 'mfa.challenge_passed', actorId: user.id, targetId: user.id, ...meta, details: { method: 'totp' } });
+          return finishSignIn(req, res, user, ['pwd', 'otp', 'mfa'], uid);
+        }
+        await audit({
+          type: 'mfa.challenge_failed',
+          actorId: user.id,
+          targetId: user.id,
+          ...meta,
+          details: { method: 'totp', reason: result.reason },
+        });
+      } else if (code && (await mfa.useRecoveryCode(user.id, code))) {
+        const remaining = await mfa.unusedRecoveryCodes(user.id);
+        await audit({ type: 'mfa.recovery_code_used', actorId: user.id, targetId: user.id, ...meta, details: { remaining } });
+        return finishSignIn(req, res, user, ['pwd', 'mfa'], uid);
+      } else {
+        await audit({
+          type: 'mfa.challenge_failed',
+          actorId: user.id,
+          targetId: user.id,
+          ...meta,
+          details: { method: 'recovery_code', reason: code ? 'invalid_code' : 'empty' },
+        });
+      }
+      logger.info({ userId: user.id }, 'mfa challenge failed');
+      const outcome = await failed(req, user.email, user.id);
+      if (outcome.lockedNow.locked) {
+        await options.kv.del(pendingKey(uid));
+        return lockedPage(
+          res,
+          signInPage({ action, csrf: issueCsrf(req, res, uid), clientName: name, error: SIGN_IN_LOCKED }),
+          outcome.lockedNow,
+        );
+      }
       return sendPage(
         res,
         401,
-        signInPage({ action, csrf: issueCsrf(req, res, uid), clientName: name, email, error: SIGN_IN_FAILED }),
+        mfaPage({ action: mfaAction, csrf: issueCsrf(req, res, uid), clientName: name, error: MFA_FAILED }),
         clientOrigins,
       );
     }
-    logger.info({ userId: found.user.id }, 'signed in');
-    await provider.interactionFinished(req, res, { login: { accountId: found.user.id, amr: ['pwd'] } }, { mergeWithLastSubmission: false });
+
+    const email = (form.get('email') ?? '').slice(0, 320);
+    const password = (form.get('password') ?? '').slice(0, 1024);
+    const accountKey = email.trim().toLowerCase();
+    const again = () => signInPage({ action, csrf: issueCsrf(req, res, uid), clientName: name, email, error: SIGN_IN_FAILED });
+
+    // Locked: refused before the password is looked at, so the answer says nothing about it.
+    const lock = await guard.check(accountKey, meta.ip);
+    if (lock.locked) {
+      const [known] = accountKey ? [await store.credentialsByEmail(accountKey)] : [null];
+      logger.info({ userId: known?.user.id, scope: lock.scope, ip: meta.ip }, 'sign-in refused: locked');
+      await audit({
+        type: 'sign_in.failed',
+        targetId: known?.user.id ?? null,
+        ...meta,
+        details: { reason: 'locked', scope: lock.scope, email: known ? undefined : accountKey },
+      });
+      return lockedPage(res, signInPage({ action, csrf: issueCsrf(req, res, uid), clientName: name, email, error: SIGN_IN_LOCKED }), lock);
+    }
+
+    const found = email ? await store.credentialsByEmail(email) : null;
+    const ok = found?.passwordHash ? await verifyPassword(found.passwordHash, password) : await verifyNothing(password);
+    if (!found || !ok || !canSignIn(found.user.status)) {
+      const reason = !found ? 'unknown_email' : !ok ? 'wrong_password' : `status_${found.user.status.toLowerCase()}`;
+      logger.info({ reason }, 'sign-in failed');
+      await audit({
+        type: 'sign_in.failed',
+        targetId: found?.user.id ?? null,
+        ...meta,
+        details: { reason, email: found ? undefined : accountKey },
+      });
+      const outcome = await failed(req, accountKey, found?.user.id ?? null);
+      if (outcome.lockedNow.locked) {
+        return lockedPage(
+          res,
+          signInPage({ action, csrf: issueCsrf(req, res, uid), clientName: name, email, error: SIGN_IN_LOCKED }),
+          outcome.lockedNow,
+        );
+      }
+      return sendPage(res, 401, again(), clientOrigins);
+    }
+
+    if (await mfa.enabled(found.user.id)) {
+      await options.kv.set(pendingKey(uid), JSON.stringify({ userId: found.user.id, email: accountKey }), MFA_PENDING_TTL);
+      logger.info({ userId: found.user.id }, 'password accepted: mfa challenge');
+      return sendPage(res, 200, mfaPage({ action: mfaAction, csrf: issueCsrf(req, res, uid), clientName: name }), clientOrigins);
+    }
+    await finishSignIn(req, res, found.user, ['pwd'], uid);
   };
 
   const handle: Oidc['handle'] = async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const match = INTERACTION.exec(path);
     if (match?.[1]) {
-      await interaction(req, res, match[1], Boolean(match[2]));
+      await interaction(req, res, match[1], match[2] as 'login' | 'mfa' | undefined);
       return true;
     }
     if (!isProviderPath(path)) return false;

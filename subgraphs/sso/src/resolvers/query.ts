@@ -14,7 +14,7 @@ function userCursor(after: string | null | undefined): UserCursor | null {
 }
 
 export const Query: QueryResolvers = {
-  me: (_parent, _args, { viewer, loaders }) => (viewer ? loaders.userById.load(viewer.userId) : null),
+  me: (_parent, _args, { viewer, loaders }) => (viewer ? loaders.userById.load(viewer.id) : null),
   async users(_parent, { first, after }, { store }) {
     const size = pageSize(first);
     const page = await store.list(size + 1, userCursor(after));

@@ -7,6 +7,12 @@ export { MysqlUserStore } from './mysql-user-store';
 export { PgUserStore } from './pg-user-store';
 export {
   EmailTakenError,
+  type AuditCursor,
+  type AuditEventRow,
+  type AuditFilter,
+  type AuditPage,
+  type MfaRow,
+  type NewAuditEvent,
   type NewUser,
   type OidcPayloadRow,
   type OidcPayloadStore,

@@ -1,4 +1,4 @@
-import { char, customType, datetime, index, mysqlTable, primaryKey, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
+import { bigint, char, customType, datetime, index, mysqlTable, primaryKey, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import type { Role, UserStatus } from '../domain/user';
 
 // Types chosen to behave the same on MySQL 8 and MariaDB 10.11: char(36) UUIDs,
@@ -93,5 +93,47 @@ export const providerKeys = mysqlTable('provider_keys', {
   retiredAt: optionalInstant('retired_at'),
 });
 
-export const mysqlSchema = { users, userRoles, userCredentials, oidcPayloads, providerKeys };
+/** Security-relevant events (sign-ins, failures, lockouts, MFA, token reuse …); append-only. */
+export const auditEvents = mysqlTable(
+  'audit_events',
+  {
+    id: char('id', { length: 36 }).primaryKey(),
+    type: varchar('type', { length: 64 }).notNull(),
+    actorId: varchar('actor_id', { length: 255 }),
+    targetId: varchar('target_id', { length: 255 }),
+    ip: varchar('ip', { length: 64 }),
+    userAgent: varchar('user_agent', { length: 512 }),
+    details: jsonObject('details').notNull(),
+    createdAt: instant('created_at'),
+  },
+  (t) => [index('audit_events_created_at_idx').on(t.createdAt, t.id), index('audit_events_target_id_idx').on(t.targetId)],
+);
+
+/** A user's TOTP factor: the secret encrypted (AES-256-GCM), confirmed once a first code matched. */
+export const userMfa = mysqlTable('user_mfa', {
+  userId: char('user_id', { length: 36 })
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  totpSecret: varchar('totp_secret', { length: 512 }).notNull(),
+  confirmedAt: optionalInstant('confirmed_at'),
+  /** The last accepted TOTP time step: a code of this step or an earlier one is refused (no replay). */
+  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+  createdAt: instant('created_at'),
+});
+
+/** One-time recovery codes, hashed (HMAC-SHA-256 under a pepper); used_at set when spent. */
+export const recoveryCodes = mysqlTable(
+  'recovery_codes',
+  {
+    userId: char('user_id', { length: 36 })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: char('code_hash', { length: 64 }).notNull(),
+    usedAt: optionalInstant('used_at'),
+    createdAt: instant('created_at'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+export const mysqlSchema = { users, userRoles, userCredentials, oidcPayloads, providerKeys, auditEvents, userMfa, recoveryCodes };
 export type MysqlSchema = typeof mysqlSchema;

@@ -1,15 +1,33 @@
 import { fileURLToPath } from 'node:url';
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Logger } from '@market/kit';
 import { validUuids } from '@market/kit';
 import { openMysql, type MysqlStore } from '@market/stores';
-import { mysqlSchema, oidcPayloads, providerKeys, userCredentials, userRoles, users, type MysqlSchema } from './mysql-schema';
+import {
+  auditEvents,
+  mysqlSchema,
+  oidcPayloads,
+  providerKeys,
+  recoveryCodes,
+  userCredentials,
+  userMfa,
+  userRoles,
+  users,
+  type MysqlSchema,
+} from './mysql-schema';
 import {
   chunks,
   EmailTakenError,
   findCause,
   inOrderOf,
+  prepareAudit,
   prepareUsers,
+  type AuditCursor,
+  type AuditEventRow,
+  type AuditFilter,
+  type AuditPage,
+  type MfaRow,
+  type NewAuditEvent,
   type NewUser,
   type OidcPayloadRow,
   type OidcPayloadStore,
@@ -33,6 +51,20 @@ function emailTaken(error: unknown): EmailTakenError | undefined {
     if (e.errno !== 1062 || typeof e.message !== 'string' || !/for key '(?:users\.)?users_email_unique'/.test(e.message)) return undefined;
     return new EmailTakenError(/^Duplicate entry '(.*)' for key/.exec(e.message)?.[1] ?? null);
   });
+}
+
+/** The WHERE of an audit listing (filter and cursor). */
+function auditWhere(filter: AuditFilter, after: AuditCursor | null) {
+  return and(
+    filter.types?.length ? inArray(auditEvents.type, [...filter.types]) : undefined,
+    filter.actorId ? eq(auditEvents.actorId, filter.actorId) : undefined,
+    filter.targetId ? eq(auditEvents.targetId, filter.targetId) : undefined,
+    filter.since ? gte(auditEvents.createdAt, filter.since) : undefined,
+    filter.until ? lt(auditEvents.createdAt, filter.until) : undefined,
+    after
+      ? or(lt(auditEvents.createdAt, after.createdAt), and(eq(auditEvents.createdAt, after.createdAt), lt(auditEvents.id, after.id)))
+      : undefined,
+  );
 }
 
 /** Not yet expired (rows without an expiry never expire). */
@@ -171,6 +203,98 @@ export class MysqlUserStore implements UserStore {
 
   async addProviderKey(key: ProviderKeyRow): Promise<void> {
     await this.store.db.insert(providerKeys).values(key);
+  }
+
+  async recordAudit(event: NewAuditEvent): Promise<AuditEventRow> {
+    const row = prepareAudit(event);
+    await this.store.db.insert(auditEvents).values(row);
+    return row;
+  }
+
+  async listAudit(filter: AuditFilter, page: { limit: number; after: AuditCursor | null }): Promise<AuditPage> {
+    const [rows, [total]] = await Promise.all([
+      this.store.db
+        .select()
+        .from(auditEvents)
+        .where(auditWhere(filter, page.after))
+        .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+        .limit(page.limit),
+      this.store.db.select({ value: count() }).from(auditEvents).where(auditWhere(filter, null)),
+    ]);
+    return { rows, totalCount: total?.value ?? 0 };
+  }
+
+  async mfaOf(userId: string): Promise<MfaRow | null> {
+    if (!validUuids([userId]).length) return null;
+    const [row] = await this.store.db.select().from(userMfa).where(eq(userMfa.userId, userId.toLowerCase())).limit(1);
+    return row ?? null;
+  }
+
+  async saveMfaSecret(userId: string, encryptedSecret: string, at = new Date()): Promise<void> {
+    await this.store.db
+      .insert(userMfa)
+      .values({ userId: userId.toLowerCase(), totpSecret: encryptedSecret, confirmedAt: null, lastUsedStep: null, createdAt: at })
+      .onDuplicateKeyUpdate({ set: { totpSecret: encryptedSecret, confirmedAt: null, lastUsedStep: null, createdAt: at } });
+  }
+
+  async confirmMfa(userId: string, step: number, at = new Date()): Promise<boolean> {
+    if (!validUuids([userId]).length) return false;
+    return (
+      (await this.store.db.update(userMfa).set({ confirmedAt: at, lastUsedStep: step }).where(eq(userMfa.userId, userId.toLowerCase())))[0]
+        .affectedRows > 0
+    );
+  }
+
+  async useTotpStep(userId: string, step: number): Promise<boolean> {
+    if (!validUuids([userId]).length) return false;
+    return (
+      (
+        await this.store.db
+          .update(userMfa)
+          .set({ lastUsedStep: step })
+          .where(and(eq(userMfa.userId, userId.toLowerCase()), or(isNull(userMfa.lastUsedStep), lt(userMfa.lastUsedStep, step))))
+      )[0].affectedRows > 0
+    );
+  }
+
+  async deleteMfa(userId: string): Promise<void> {
+    if (!validUuids([userId]).length) return;
+    const id = userId.toLowerCase();
+    await this.store.db.transaction(async (tx) => {
+      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, id));
+      await tx.delete(userMfa).where(eq(userMfa.userId, id));
+    });
+  }
+
+  async replaceRecoveryCodes(userId: string, codeHashes: readonly string[], at = new Date()): Promise<void> {
+    const id = userId.toLowerCase();
+    await this.store.db.transaction(async (tx) => {
+      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, id));
+      if (codeHashes.length) {
+        await tx.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId: id, codeHash, usedAt: null, createdAt: at })));
+      }
+    });
+  }
+
+  async useRecoveryCode(userId: string, codeHash: string, at = new Date()): Promise<boolean> {
+    if (!validUuids([userId]).length) return false;
+    return (
+      (
+        await this.store.db
+          .update(recoveryCodes)
+          .set({ usedAt: at })
+          .where(and(eq(recoveryCodes.userId, userId.toLowerCase()), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
+      )[0].affectedRows > 0
+    );
+  }
+
+  async unusedRecoveryCodes(userId: string): Promise<number> {
+    if (!validUuids([userId]).length) return 0;
+    const [row] = await this.store.db
+      .select({ value: count() })
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, userId.toLowerCase()), isNull(recoveryCodes.usedAt)));
+    return row?.value ?? 0;
   }
 
   async isEmpty(): Promise<boolean> {

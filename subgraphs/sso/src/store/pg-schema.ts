@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Role, UserStatus } from '../domain/user';
 
 // Millisecond precision, like MySQL's datetime(3) and JavaScript dates, so a page
@@ -79,5 +79,47 @@ export const providerKeys = pgTable('provider_keys', {
   retiredAt: optionalInstant('retired_at'),
 });
 
-export const pgSchema = { users, userRoles, userCredentials, oidcPayloads, providerKeys };
+/** Security-relevant events (sign-ins, failures, lockouts, MFA, token reuse …); append-only. */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: uuid('id').primaryKey(),
+    type: text('type').notNull(),
+    actorId: text('actor_id'),
+    targetId: text('target_id'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+    createdAt: instant('created_at'),
+  },
+  (t) => [index('audit_events_created_at_idx').on(t.createdAt.desc(), t.id.desc()), index('audit_events_target_id_idx').on(t.targetId)],
+);
+
+/** A user's TOTP factor: the secret encrypted (AES-256-GCM), confirmed once a first code matched. */
+export const userMfa = pgTable('user_mfa', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  totpSecret: text('totp_secret').notNull(),
+  confirmedAt: optionalInstant('confirmed_at'),
+  /** The last accepted TOTP time step: a code of this step or an earlier one is refused (no replay). */
+  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+  createdAt: instant('created_at'),
+});
+
+/** One-time recovery codes, hashed (HMAC-SHA-256 under a pepper); used_at set when spent. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: optionalInstant('used_at'),
+    createdAt: instant('created_at'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+export const pgSchema = { users, userRoles, userCredentials, oidcPayloads, providerKeys, auditEvents, userMfa, recoveryCodes };
 export type PgSchema = typeof pgSchema;

@@ -1,15 +1,33 @@
 import { fileURLToPath } from 'node:url';
-import { and, asc, count, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Logger } from '@market/kit';
 import { validUuids } from '@market/kit';
 import { openPostgres, type PostgresStore } from '@market/stores';
-import { oidcPayloads, pgSchema, providerKeys, userCredentials, userRoles, users, type PgSchema } from './pg-schema';
+import {
+  auditEvents,
+  oidcPayloads,
+  pgSchema,
+  providerKeys,
+  recoveryCodes,
+  userCredentials,
+  userMfa,
+  userRoles,
+  users,
+  type PgSchema,
+} from './pg-schema';
 import {
   chunks,
   EmailTakenError,
   findCause,
   inOrderOf,
+  prepareAudit,
   prepareUsers,
+  type AuditCursor,
+  type AuditEventRow,
+  type AuditFilter,
+  type AuditPage,
+  type MfaRow,
+  type NewAuditEvent,
   type NewUser,
   type OidcPayloadRow,
   type OidcPayloadStore,
@@ -34,6 +52,20 @@ function emailTaken(error: unknown): EmailTakenError | undefined {
     const detail = typeof e.detail === 'string' ? /=\((.*)\) already exists/.exec(e.detail)?.[1] : undefined;
     return new EmailTakenError(detail ?? null);
   });
+}
+
+/** The WHERE of an audit listing (filter and cursor). */
+function auditWhere(filter: AuditFilter, after: AuditCursor | null) {
+  return and(
+    filter.types?.length ? inArray(auditEvents.type, [...filter.types]) : undefined,
+    filter.actorId ? eq(auditEvents.actorId, filter.actorId) : undefined,
+    filter.targetId ? eq(auditEvents.targetId, filter.targetId) : undefined,
+    filter.since ? gte(auditEvents.createdAt, filter.since) : undefined,
+    filter.until ? lt(auditEvents.createdAt, filter.until) : undefined,
+    after
+      ? or(lt(auditEvents.createdAt, after.createdAt), and(eq(auditEvents.createdAt, after.createdAt), lt(auditEvents.id, after.id)))
+      : undefined,
+  );
 }
 
 /** Not yet expired (rows without an expiry never expire). */
@@ -188,6 +220,108 @@ export class PgUserStore implements UserStore {
 
   async addProviderKey(key: ProviderKeyRow): Promise<void> {
     await this.store.db.insert(providerKeys).values(key);
+  }
+
+  async recordAudit(event: NewAuditEvent): Promise<AuditEventRow> {
+    const row = prepareAudit(event);
+    await this.store.db.insert(auditEvents).values(row);
+    return row;
+  }
+
+  async listAudit(filter: AuditFilter, page: { limit: number; after: AuditCursor | null }): Promise<AuditPage> {
+    const [rows, [total]] = await Promise.all([
+      this.store.db
+        .select()
+        .from(auditEvents)
+        .where(auditWhere(filter, page.after))
+        .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
+        .limit(page.limit),
+      this.store.db.select({ value: count() }).from(auditEvents).where(auditWhere(filter, null)),
+    ]);
+    return { rows, totalCount: total?.value ?? 0 };
+  }
+
+  async mfaOf(userId: string): Promise<MfaRow | null> {
+    if (!validUuids([userId]).length) return null;
+    const [row] = await this.store.db.select().from(userMfa).where(eq(userMfa.userId, userId.toLowerCase())).limit(1);
+    return row ?? null;
+  }
+
+  async saveMfaSecret(userId: string, encryptedSecret: string, at = new Date()): Promise<void> {
+    await this.store.db
+      .insert(userMfa)
+      .values({ userId: userId.toLowerCase(), totpSecret: encryptedSecret, confirmedAt: null, lastUsedStep: null, createdAt: at })
+      .onConflictDoUpdate({
+        target: userMfa.userId,
+        set: { totpSecret: encryptedSecret, confirmedAt: null, lastUsedStep: null, createdAt: at },
+      });
+  }
+
+  async confirmMfa(userId: string, step: number, at = new Date()): Promise<boolean> {
+    if (!validUuids([userId]).length) return false;
+    return (
+      (
+        await this.store.db
+          .update(userMfa)
+          .set({ confirmedAt: at, lastUsedStep: step })
+          .where(eq(userMfa.userId, userId.toLowerCase()))
+          .returning({ id: userMfa.userId })
+      ).length > 0
+    );
+  }
+
+  async useTotpStep(userId: string, step: number): Promise<boolean> {
+    if (!validUuids([userId]).length) return false;
+    return (
+      (
+        await this.store.db
+          .update(userMfa)
+          .set({ lastUsedStep: step })
+          .where(and(eq(userMfa.userId, userId.toLowerCase()), or(isNull(userMfa.lastUsedStep), lt(userMfa.lastUsedStep, step))))
+          .returning({ id: userMfa.userId })
+      ).length > 0
+    );
+  }
+
+  async deleteMfa(userId: string): Promise<void> {
+    if (!validUuids([userId]).length) return;
+    const id = userId.toLowerCase();
+    await this.store.db.transaction(async (tx) => {
+      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, id));
+      await tx.delete(userMfa).where(eq(userMfa.userId, id));
+    });
+  }
+
+  async replaceRecoveryCodes(userId: string, codeHashes: readonly string[], at = new Date()): Promise<void> {
+    const id = userId.toLowerCase();
+    await this.store.db.transaction(async (tx) => {
+      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, id));
+      if (codeHashes.length) {
+        await tx.insert(recoveryCodes).values(codeHashes.map((codeHash) => ({ userId: id, codeHash, usedAt: null, createdAt: at })));
+      }
+    });
+  }
+
+  async useRecoveryCode(userId: string, codeHash: string, at = new Date()): Promise<boolean> {
+    if (!validUuids([userId]).length) return false;
+    return (
+      (
+        await this.store.db
+          .update(recoveryCodes)
+          .set({ usedAt: at })
+          .where(and(eq(recoveryCodes.userId, userId.toLowerCase()), eq(recoveryCodes.codeHash, codeHash), isNull(recoveryCodes.usedAt)))
+          .returning({ id: recoveryCodes.userId })
+      ).length > 0
+    );
+  }
+
+  async unusedRecoveryCodes(userId: string): Promise<number> {
+    if (!validUuids([userId]).length) return 0;
+    const [row] = await this.store.db
+      .select({ value: count() })
+      .from(recoveryCodes)
+      .where(and(eq(recoveryCodes.userId, userId.toLowerCase()), isNull(recoveryCodes.usedAt)));
+    return row?.value ?? 0;
   }
 
   async isEmpty(): Promise<boolean> {

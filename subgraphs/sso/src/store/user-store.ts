@@ -79,6 +79,29 @@ export interface UserStore {
   /** Signing and cookie keys, oldest first (retired ones included, with `retiredAt`). */
   providerKeys(): Promise<ProviderKeyRow[]>;
   addProviderKey(key: ProviderKeyRow): Promise<void>;
+  /** Appends an audit event (id and createdAt default to a random UUID and now); returns it as stored. */
+  recordAudit(event: NewAuditEvent): Promise<AuditEventRow>;
+  /** Audit events matching `filter`, newest first (created_at desc, id desc) after `page.after`, and how many match. */
+  listAudit(filter: AuditFilter, page: { limit: number; after: AuditCursor | null }): Promise<AuditPage>;
+  /** The user's TOTP factor (confirmed or pending), or null. */
+  mfaOf(userId: string): Promise<MfaRow | null>;
+  /** Starts (or restarts) enrollment: stores the encrypted secret unconfirmed, replacing any previous factor. */
+  saveMfaSecret(userId: string, encryptedSecret: string, at?: Date): Promise<void>;
+  /** Marks the factor confirmed with the step of the code that confirmed it; false when there is none. */
+  confirmMfa(userId: string, step: number, at?: Date): Promise<boolean>;
+  /**
+   * Records `step` as the last used TOTP step, atomically and only when it is later than the one recorded:
+   * false means this code (or a later one) was already used — a replay.
+   */
+  useTotpStep(userId: string, step: number): Promise<boolean>;
+  /** Removes the TOTP factor and every recovery code of the user. */
+  deleteMfa(userId: string): Promise<void>;
+  /** Replaces all recovery codes of the user with these hashes (one transaction). */
+  replaceRecoveryCodes(userId: string, codeHashes: readonly string[], at?: Date): Promise<void>;
+  /** Spends an unused recovery code atomically; false when it is unknown or already used. */
+  useRecoveryCode(userId: string, codeHash: string, at?: Date): Promise<boolean>;
+  /** How many unused recovery codes the user has. */
+  unusedRecoveryCodes(userId: string): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -120,6 +143,73 @@ export interface ProviderKeyRow {
   material: string;
   createdAt: Date;
   retiredAt: Date | null;
+}
+
+export interface NewAuditEvent {
+  id?: string;
+  /** Dotted event name: `sign_in.succeeded`, `sign_in.failed`, `account.locked`, `mfa.challenge_failed` … */
+  type: string;
+  actorId?: string | null;
+  targetId?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+  /** Never secrets (no passwords, codes or tokens). */
+  details?: Record<string, unknown>;
+  createdAt?: Date;
+}
+
+export interface AuditEventRow {
+  id: string;
+  type: string;
+  actorId: string | null;
+  targetId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  details: Record<string, unknown>;
+  createdAt: Date;
+}
+
+export interface AuditFilter {
+  types?: readonly string[];
+  actorId?: string;
+  targetId?: string;
+  /** Inclusive. */
+  since?: Date;
+  /** Exclusive. */
+  until?: Date;
+}
+
+export interface AuditCursor {
+  createdAt: Date;
+  id: string;
+}
+
+export interface AuditPage {
+  rows: AuditEventRow[];
+  totalCount: number;
+}
+
+export interface MfaRow {
+  userId: string;
+  /** AES-256-GCM ciphertext (see domain/mfa.ts), never the secret itself. */
+  totpSecret: string;
+  confirmedAt: Date | null;
+  lastUsedStep: number | null;
+  createdAt: Date;
+}
+
+/** Completes an audit event and trims its free-text fields to the column sizes. */
+export function prepareAudit(event: NewAuditEvent, now = new Date()): AuditEventRow {
+  return {
+    id: (event.id ?? randomUUID()).toLowerCase(),
+    type: event.type.slice(0, 64),
+    actorId: event.actorId?.slice(0, 255) ?? null,
+    targetId: event.targetId?.slice(0, 255) ?? null,
+    ip: event.ip?.slice(0, 64) ?? null,
+    userAgent: event.userAgent?.slice(0, 512) ?? null,
+    details: event.details ?? {},
+    createdAt: event.createdAt ?? now,
+  };
 }
 
 /** Rows per INSERT statement: far below both servers' placeholder limits. */
