@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,17 +52,33 @@ interface ServiceSlot {
   cleanups: (() => Promise<void>)[];
 }
 
-/** A port free right now, so a service's own URL (PUBLIC_URL) is known before it starts. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A port free right now, so a service's own URL (PUBLIC_URL, ISSUER) is known before it starts. Chosen below
+ * the kernel's ephemeral range (32768+), which this process's own outgoing connections (PostgreSQL, Redis,
+ * fetch) draw from while a service is still opening its stores; the reservations of one platform are held
+ * together until all are taken, so no two services get the same port.
+ */
+async function reservePorts(count: number): Promise<number[]> {
+  const held: Server[] = [];
+  const ports: number[] = [];
+  for (let attempts = 0; ports.length < count; attempts++) {
+    if (attempts > 1000) throw new Error('startPlatform: no free ports between 20000 and 32000');
+    const candidate = 20_000 + Math.floor(Math.random() * 12_000);
+    if (ports.includes(candidate)) continue;
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(candidate, '127.0.0.1', () => resolve(true));
     });
-  });
+    if (!bound) continue;
+    held.push(server);
+    ports.push(candidate);
+  }
+  await Promise.all(held.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
 }
+
+const addressInUse = (error: unknown) => error instanceof Error && (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
 
 /** Real-server databases for one service when CI provides servers; none when embedded. */
 async function provisionStores(name: string, label: string): Promise<{ env: EnvSource; cleanups: (() => Promise<void>)[] }> {
@@ -131,32 +147,41 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
   };
 
   try {
+    const reserved = await reservePorts(wanted.length);
     await Promise.all(
       wanted.map(async ({ name, schemaFile }) => {
         const module = await importServiceModule(name, dirname(schemaFile));
         const stores = await provisionStores(name, label);
         // A fixed port (not 0): restarts keep the gateway's routing valid, and PUBLIC_URL (links the
-        // service hands out, e.g. File.url) is right from the start.
-        const port = await freePort();
-        const env: EnvSource = {
-          NODE_ENV: 'test',
-          HOST: '127.0.0.1',
-          PORT: String(port),
-          PUBLIC_URL: `http://127.0.0.1:${port}`,
-          LOG_LEVEL: testEnv.TEST_LOG_LEVEL,
-          DATA_DIR: join(dataRoot, name),
-          SEED_DEMO_DATA: String(options.seed ?? true),
-          REDIS_URL: redis.url,
-          ...gatewayKeys.subgraphs,
-          ...stores.env,
-        };
-        if (name === 'sso') {
-          // SSO's own URL is its issuer, so the OIDC flows of tests run against it as against a deployment.
-          issuer = `http://127.0.0.1:${port}`;
-          env.ISSUER = issuer;
+        // service hands out, e.g. File.url) is right from the start. Another process can still take it
+        // between reservation and listen: then the service starts again on a new one.
+        for (let attempt = 1; ; attempt++) {
+          const port = attempt === 1 ? (reserved.shift() as number) : ((await reservePorts(1))[0] as number);
+          const env: EnvSource = {
+            NODE_ENV: 'test',
+            HOST: '127.0.0.1',
+            PORT: String(port),
+            PUBLIC_URL: `http://127.0.0.1:${port}`,
+            LOG_LEVEL: testEnv.TEST_LOG_LEVEL,
+            DATA_DIR: join(dataRoot, name),
+            SEED_DEMO_DATA: String(options.seed ?? true),
+            REDIS_URL: redis.url,
+            ...gatewayKeys.subgraphs,
+            ...stores.env,
+          };
+          if (name === 'sso') {
+            // SSO's own URL is its issuer, so the OIDC flows of tests run against it as against a deployment.
+            issuer = `http://127.0.0.1:${port}`;
+            env.ISSUER = issuer;
+          }
+          slots.set(name, { module, port, env, cleanups: stores.cleanups });
+          try {
+            await start(name);
+            break;
+          } catch (error) {
+            if (!addressInUse(error) || attempt >= 3) throw error;
+          }
         }
-        slots.set(name, { module, port, env, cleanups: stores.cleanups });
-        await start(name);
       }),
     );
     const subgraphUrls = Object.fromEntries(
