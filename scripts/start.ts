@@ -55,12 +55,14 @@ const env = defineEnv('launcher', {
   DATA_DIR: commonEnv.DATA_DIR,
   /** The gateway's signing key (see gateway/README.md); generated for this run when unset. */
   GATEWAY_SIGNING_KEY: z.string().optional(),
+  /** Any value turns colours off (https://no-color.org). */
+  NO_COLOR: z.string().optional(),
 })();
 const DATA = resolve(REPO, env.DATA_DIR);
 const LOG_FILE = join(DATA, 'logs', 'platform.log');
 
 // ── terminal output ──────────────────────────────────────────────────────────
-const color = process.stdout.isTTY && !process.env.NO_COLOR;
+const color = process.stdout.isTTY && !env.NO_COLOR;
 const paint = (code: string) => (text: string) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
 const bold = paint('1');
 const dim = paint('2');

@@ -1,6 +1,6 @@
 import { startStoredSubgraph, subgraphTypeDefs, type Logger, type StoredSubgraph } from '@market/kit';
 import type { Env } from './env';
-import { viewerOf, type Context } from './context';
+import type { Context } from './context';
 import { resolvers } from './resolvers';
 import { openChatStore } from './store';
 import { createLoaders } from './store/loaders';
@@ -27,7 +27,7 @@ export function startService(env: Env, options: { logger?: Logger } = {}): Promi
       logger,
       store,
       loaders: createLoaders(store),
-      viewer: viewerOf(viewer),
+      viewer,
     }),
   });
 }

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { startStoredSubgraph, subgraphTypeDefs, type Logger, type StoredSubgraph } from '@market/kit';
 import { openPostgres } from '@market/stores';
 import type { Env } from './env';
-import { viewerOf, type Context } from './context';
+import type { Context } from './context';
 import { resolvers } from './resolvers';
 import { createLoaders } from './store/loaders';
 import { createNotificationRepository } from './store/repository';
@@ -27,7 +27,7 @@ export function startService(env: Env, options: { logger?: Logger } = {}): Promi
     queryCount: (store) => store.queries.count,
     context: (store, { requestId, logger, viewer }) => {
       const repo = createNotificationRepository(store.db);
-      return { requestId, logger, repo, loaders: createLoaders(repo), viewer: viewerOf(viewer) };
+      return { requestId, logger, repo, loaders: createLoaders(repo), viewer };
     },
   });
 }

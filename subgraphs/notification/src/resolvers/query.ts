@@ -6,7 +6,7 @@ export const Query: QueryResolvers = {
     const { size, limit, after: keyset } = pageArgs(first, after);
     // No viewer yet (identities arrive with the gateway's signed tokens in a later issue): every
     // recipient's notifications. With a viewer, only theirs.
-    const page = await repo.listNewest(viewer?.userId ?? null, { limit, after: keyset, unreadOnly: unreadOnly ?? false });
+    const page = await repo.listNewest(viewer?.id ?? null, { limit, after: keyset, unreadOnly: unreadOnly ?? false });
     return newestFirstConnection(page.rows, size, page.totalCount);
   },
 };
