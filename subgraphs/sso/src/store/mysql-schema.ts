@@ -1,5 +1,6 @@
 import { bigint, char, customType, datetime, index, mysqlTable, primaryKey, text, uniqueIndex, varchar } from 'drizzle-orm/mysql-core';
 import type { Role, UserStatus } from '../domain/user';
+import type { AccountTokenPurpose } from './user-store';
 
 // Types chosen to behave the same on MySQL 8 and MariaDB 10.11: char(36) UUIDs,
 // datetime(3) holding UTC (the pool runs with timezone 'Z'), varchar enums.
@@ -23,6 +24,11 @@ export const users = mysqlTable(
     id: char('id', { length: 36 }).primaryKey(),
     email: email('email').notNull(),
     status: varchar('status', { length: 32 }).$type<UserStatus>().notNull().default('ACTIVE'),
+    /** Why the status was last changed (required for SUSPENDED, BLOCKED and DELETED). */
+    statusReason: varchar('status_reason', { length: 500 }),
+    /** When the user proved they receive mail at `email`; null until then. */
+    emailVerifiedAt: datetime('email_verified_at', { mode: 'date', fsp: 3 }),
+    lastLoginAt: datetime('last_login_at', { mode: 'date', fsp: 3 }),
     createdAt: instant('created_at'),
     updatedAt: instant('updated_at'),
   },
@@ -135,5 +141,70 @@ export const recoveryCodes = mysqlTable(
   (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );
 
-export const mysqlSchema = { users, userRoles, userCredentials, oidcPayloads, providerKeys, auditEvents, userMfa, recoveryCodes };
+/** An account at an upstream identity provider (Google, GitHub … or a generic OIDC connector) linked to a user. */
+export const linkedIdentities = mysqlTable(
+  'linked_identities',
+  {
+    provider: varchar('provider', { length: 64 }).notNull(),
+    subject: asciiId('subject').notNull(),
+    userId: char('user_id', { length: 36 })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    email: email('email'),
+    createdAt: instant('created_at'),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.subject] }), index('linked_identities_user_id_idx').on(t.userId)],
+);
+
+/**
+ * An index of the provider's sign-in sessions (which live in the key-value store) by user, with the device
+ * they were opened from: the user's "active sessions" list. Deleted when the session is revoked or ends.
+ */
+export const userSessions = mysqlTable(
+  'user_sessions',
+  {
+    /** oidc-provider's session uid. */
+    id: asciiId('id').primaryKey(),
+    userId: char('user_id', { length: 36 })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    ip: varchar('ip', { length: 64 }),
+    userAgent: varchar('user_agent', { length: 512 }),
+    createdAt: instant('created_at'),
+    lastSeenAt: instant('last_seen_at'),
+    expiresAt: optionalInstant('expires_at'),
+  },
+  (t) => [index('user_sessions_user_id_idx').on(t.userId, t.lastSeenAt)],
+);
+
+/** One-time tokens sent by mail (verify email, reset password, confirm a social link); stored as SHA-256 hashes. */
+export const accountTokens = mysqlTable(
+  'account_tokens',
+  {
+    tokenHash: char('token_hash', { length: 64 }).primaryKey(),
+    purpose: varchar('purpose', { length: 32 }).$type<AccountTokenPurpose>().notNull(),
+    userId: char('user_id', { length: 36 })
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    data: jsonObject('data').notNull(),
+    expiresAt: instant('expires_at'),
+    usedAt: optionalInstant('used_at'),
+    createdAt: instant('created_at'),
+  },
+  (t) => [index('account_tokens_user_id_idx').on(t.userId, t.purpose), index('account_tokens_expires_at_idx').on(t.expiresAt)],
+);
+
+export const mysqlSchema = {
+  users,
+  userRoles,
+  userCredentials,
+  oidcPayloads,
+  providerKeys,
+  auditEvents,
+  userMfa,
+  recoveryCodes,
+  linkedIdentities,
+  userSessions,
+  accountTokens,
+};
 export type MysqlSchema = typeof mysqlSchema;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { Role, UserStatus } from '../domain/user';
+import type { AccountTokenPurpose } from './user-store';
 
 // Millisecond precision, like MySQL's datetime(3) and JavaScript dates, so a page
 // cursor carries a row's created_at exactly (microseconds would break keyset paging).
@@ -16,6 +17,11 @@ export const users = pgTable(
     id: uuid('id').primaryKey(),
     email: text('email').notNull(),
     status: text('status').$type<UserStatus>().notNull().default('ACTIVE'),
+    /** Why the status was last changed (required for SUSPENDED, BLOCKED and DELETED). */
+    statusReason: text('status_reason'),
+    /** When the user proved they receive mail at `email`; null until then. */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true, precision: 3 }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true, precision: 3 }),
     createdAt: instant('created_at'),
     updatedAt: instant('updated_at'),
   },
@@ -121,5 +127,70 @@ export const recoveryCodes = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
 );
 
-export const pgSchema = { users, userRoles, userCredentials, oidcPayloads, providerKeys, auditEvents, userMfa, recoveryCodes };
+/** An account at an upstream identity provider (Google, GitHub … or a generic OIDC connector) linked to a user. */
+export const linkedIdentities = pgTable(
+  'linked_identities',
+  {
+    provider: text('provider').notNull(),
+    subject: text('subject').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    email: text('email'),
+    createdAt: instant('created_at'),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.subject] }), index('linked_identities_user_id_idx').on(t.userId)],
+);
+
+/**
+ * An index of the provider's sign-in sessions (which live in the key-value store) by user, with the device
+ * they were opened from: the user's "active sessions" list. Deleted when the session is revoked or ends.
+ */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    /** oidc-provider's session uid. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    createdAt: instant('created_at'),
+    lastSeenAt: instant('last_seen_at'),
+    expiresAt: optionalInstant('expires_at'),
+  },
+  (t) => [index('user_sessions_user_id_idx').on(t.userId, t.lastSeenAt.desc())],
+);
+
+/** One-time tokens sent by mail (verify email, reset password, confirm a social link); stored as SHA-256 hashes. */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    purpose: text('purpose').$type<AccountTokenPurpose>().notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    expiresAt: instant('expires_at'),
+    usedAt: optionalInstant('used_at'),
+    createdAt: instant('created_at'),
+  },
+  (t) => [index('account_tokens_user_id_idx').on(t.userId, t.purpose), index('account_tokens_expires_at_idx').on(t.expiresAt)],
+);
+
+export const pgSchema = {
+  users,
+  userRoles,
+  userCredentials,
+  oidcPayloads,
+  providerKeys,
+  auditEvents,
+  userMfa,
+  recoveryCodes,
+  linkedIdentities,
+  userSessions,
+  accountTokens,
+};
 export type PgSchema = typeof pgSchema;

@@ -10,6 +10,11 @@ export interface UserRow {
   id: string;
   email: string;
   status: UserStatus;
+  /** Why the status was last changed; null when never said. */
+  statusReason: string | null;
+  /** When the address was verified (by link, by a verified upstream identity, or seeded); null until then. */
+  emailVerifiedAt: Date | null;
+  lastLoginAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -24,6 +29,9 @@ export interface NewUser {
   id?: string;
   email: string;
   status?: UserStatus;
+  statusReason?: string | null;
+  /** Null (the default) until verified. */
+  emailVerifiedAt?: Date | null;
   roles: readonly Role[];
   /** Defaults to now; stored with millisecond precision in UTC. */
   createdAt?: Date;
@@ -102,9 +110,117 @@ export interface UserStore {
   useRecoveryCode(userId: string, codeHash: string, at?: Date): Promise<boolean>;
   /** How many unused recovery codes the user has. */
   unusedRecoveryCodes(userId: string): Promise<number>;
+
+  // ---- accounts (issue 3, second slice) ----
+  /** Users matching `filter`, newest first, after `after`, and how many match. */
+  search(filter: UserFilter, limit: number, after: UserCursor | null): Promise<UserPage>;
+  /** Sets status and reason (and updatedAt); false when there is no such user. */
+  setStatusWithReason(userId: string, status: UserStatus, reason: string | null, at?: Date): Promise<boolean>;
+  /** Adds a role (no-op when held); false when there is no such user. */
+  addRole(userId: string, role: Role): Promise<boolean>;
+  /** Removes a role (no-op when not held); false when there is no such user. */
+  removeRole(userId: string, role: Role): Promise<boolean>;
+  /** Marks the email verified at `at` (and status PENDING_VERIFICATION → ACTIVE); false when there is no such user. */
+  markEmailVerified(userId: string, at?: Date): Promise<boolean>;
+  recordLogin(userId: string, at?: Date): Promise<void>;
+  /** Which users have a confirmed TOTP factor, in one query. */
+  mfaEnabledOf(userIds: readonly string[]): Promise<Set<string>>;
+  /** The user's password hash, or null when they have none (social-only accounts). */
+  passwordHashOf(userId: string): Promise<string | null>;
+
+  /** Linked upstream identities of many users, in one query, oldest first. */
+  linkedIdentitiesOf(userIds: readonly string[]): Promise<LinkedIdentityRow[]>;
+  /** The user an upstream account is linked to, or null. */
+  userByLinkedIdentity(provider: string, subject: string): Promise<UserRow | null>;
+  /** Links an upstream account; LinkTakenError when it is already linked to another user (idempotent for the same one). */
+  linkIdentity(row: NewLinkedIdentity): Promise<LinkedIdentityRow>;
+  /** false when it was not linked to this user. */
+  unlinkIdentity(userId: string, provider: string, subject: string): Promise<boolean>;
+
+  /** Inserts or refreshes one session index row (created_at kept on refresh). */
+  upsertSession(row: UserSessionRow): Promise<void>;
+  /** Moves last_seen_at (and expires_at when given) forward. */
+  touchSession(id: string, at: Date, expiresAt?: Date | null): Promise<void>;
+  /** The user's sessions, most recently seen first; expired ones excluded. */
+  sessionsOf(userId: string, now?: Date): Promise<UserSessionRow[]>;
+  sessionById(id: string): Promise<UserSessionRow | null>;
+  /** Deletes index rows; returns how many. */
+  deleteSessions(ids: readonly string[]): Promise<number>;
+  /** Deletes rows of expired sessions; returns how many. */
+  deleteExpiredSessions(now: Date): Promise<number>;
+
+  /** Stores a one-time token (only its SHA-256 hash). */
+  createAccountToken(row: NewAccountToken): Promise<void>;
+  /**
+   * Spends a token atomically: returns it when it exists, has this purpose, is unexpired and unused, and marks it
+   * used; null otherwise (a second use gets null).
+   */
+  useAccountToken(tokenHash: string, purpose: AccountTokenPurpose, now?: Date): Promise<AccountTokenRow | null>;
+  /** Marks every unused token of this purpose of the user used (a new link supersedes the old ones). */
+  revokeAccountTokens(userId: string, purpose: AccountTokenPurpose, at?: Date): Promise<void>;
+  deleteExpiredAccountTokens(now: Date): Promise<number>;
+
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+export interface UserFilter {
+  /** Matches part of the email, ignoring case. */
+  search?: string;
+  statuses?: readonly UserStatus[];
+  /** Users holding any of these roles. */
+  roles?: readonly Role[];
+}
+
+export interface LinkedIdentityRow {
+  /** Connector id: google, github, facebook, linkedin, or a generic OIDC connector's name. */
+  provider: string;
+  /** The upstream account id (`sub`). */
+  subject: string;
+  userId: string;
+  email: string | null;
+  createdAt: Date;
+}
+
+export type NewLinkedIdentity = Omit<LinkedIdentityRow, 'createdAt'> & { createdAt?: Date };
+
+/** Raised by linkIdentity when the upstream account belongs to another user. */
+export class LinkTakenError extends Error {
+  readonly code = 'LINK_TAKEN';
+  constructor(
+    readonly provider: string,
+    readonly subject: string,
+  ) {
+    super(`This ${provider} account is already linked to another user`);
+    this.name = 'LinkTakenError';
+  }
+}
+
+export interface UserSessionRow {
+  /** oidc-provider's session uid. */
+  id: string;
+  userId: string;
+  ip: string | null;
+  userAgent: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date | null;
+}
+
+export type AccountTokenPurpose = 'verify_email' | 'reset_password' | 'link_identity';
+
+export interface AccountTokenRow {
+  tokenHash: string;
+  purpose: AccountTokenPurpose;
+  userId: string;
+  /** Purpose-specific, never secrets (e.g. the upstream identity a link token confirms). */
+  data: Record<string, unknown>;
+  expiresAt: Date;
+  usedAt: Date | null;
+  createdAt: Date;
+}
+
+export type NewAccountToken = Omit<AccountTokenRow, 'usedAt' | 'createdAt'> & { createdAt?: Date };
 
 export interface PasswordHashRow {
   userId: string;
@@ -231,7 +347,16 @@ export function prepareUsers(users: readonly NewUser[], now = new Date()): { row
     const id = (user.id ?? randomUUID()).toLowerCase();
     if (!isUuid(id)) throw new Error(`User id ${id} is not a UUID`);
     const createdAt = user.createdAt ?? now;
-    const row: UserRow = { id, email: user.email, status: user.status ?? 'ACTIVE', createdAt, updatedAt: user.updatedAt ?? createdAt };
+    const row: UserRow = {
+      id,
+      email: user.email,
+      status: user.status ?? 'ACTIVE',
+      statusReason: user.statusReason ?? null,
+      emailVerifiedAt: user.emailVerifiedAt ?? null,
+      lastLoginAt: null,
+      createdAt,
+      updatedAt: user.updatedAt ?? createdAt,
+    };
     return { row, roles: [...new Set(user.roles)].map((role): UserRoleRow => ({ userId: row.id, role })) };
   });
   return { rows: prepared.map((p) => p.row), roles: prepared.flatMap((p) => p.roles) };
