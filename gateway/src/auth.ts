@@ -9,6 +9,8 @@ export interface Identity {
   scopes: string[];
   /** The app (OAuth client) the token was issued to. */
   clientId?: string | undefined;
+  /** SSO's sign-in session the token was issued in (`sid`), when the token says. */
+  sessionId?: string | undefined;
 }
 
 /** The only signature algorithms accepted: SSO signs with RS256 (ES256 kept for a key change). */
@@ -61,6 +63,7 @@ function identityOf(payload: JWTPayload): Identity {
     roles: stringList(payload.roles),
     scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [],
     clientId: typeof payload.client_id === 'string' ? payload.client_id : undefined,
+    sessionId: typeof payload.sid === 'string' && payload.sid ? payload.sid : undefined,
   };
 }
 

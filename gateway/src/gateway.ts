@@ -17,6 +17,8 @@ import {
 } from '@market/kit';
 import { openKeyValue, type KeyValueStore } from '@market/stores';
 import { Agent } from 'undici';
+import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { authorizingExecutor, builtInPolicy, NO_RULES } from './authorization';
 import { accessTokenVerifier, InvalidTokenError, KeysUnavailableError, type Identity } from './auth';
 import { corsPolicy } from './cors';
 import type { Env } from './env';
@@ -78,7 +80,7 @@ function sendRateLimited(res: ServerResponse, refusal: RateLimitRefusal): void {
 export async function startGateway(env: Env, options: StartGatewayOptions = {}): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger({ service: 'gateway', level: env.LOG_LEVEL });
   const metrics = gatewayMetrics();
-  const { latency, up, supergraphLoads, rateLimited } = metrics;
+  const { latency, up, supergraphLoads, rateLimited, authorizationRefusals } = metrics;
 
   const fetchLogger = logger.child({ component: 'subgraph-fetch' });
   const overrides: Record<string, string> = { ...env.SUBGRAPH_URLS, ...options.subgraphUrls };
@@ -168,8 +170,28 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
           logger: fetchLogger,
         }),
     });
+    // Apollo's gateway enforces no authorization directives: its executor is wrapped so that fields the caller
+    // may not see are removed before planning and answered with UNAUTHENTICATED/FORBIDDEN (authorization.ts).
+    const authorizing: GatewayInterface = {
+      load: async (loadOptions) => {
+        const loaded = await gateway.load(loadOptions);
+        return {
+          ...loaded,
+          executor:
+            loaded.executor &&
+            authorizingExecutor(loaded.executor, {
+              rules: () => supergraph.current()?.authorization ?? NO_RULES,
+              identityOf: (context) => (context as unknown as GatewayContext).identity,
+              evaluate: builtInPolicy,
+              onRefused: (code) => authorizationRefusals.inc({ code }),
+            }),
+        };
+      },
+      onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
+      stop: () => gateway.stop(),
+    };
     apollo = new ApolloServer<GatewayContext>({
-      gateway,
+      gateway: authorizing,
       cache: kvStore ? keyValueCache(kvStore) : 'bounded',
       // Clients re-register a persisted query on a miss, so a day bounds Redis without costing much.
       persistedQueries: { ttl: 86_400 },
@@ -268,6 +290,7 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
               roles: caller?.roles ?? [],
               scopes: caller?.scopes ?? [],
               clientId: caller?.clientId,
+              sessionId: caller?.sessionId,
               requestId: info.requestId,
             }),
           }),

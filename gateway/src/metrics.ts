@@ -29,5 +29,11 @@ export function gatewayMetrics() {
     labelNames: ['budget'] as const,
     registers: [metrics.registry],
   });
-  return { ...metrics, latency, up, supergraphLoads, rateLimited };
+  const authorizationRefusals = new Counter({
+    name: 'gateway_authorization_refusals_total',
+    help: 'Fields removed from operations by @authenticated/@requiresScopes/@policy, by error code (UNAUTHENTICATED, FORBIDDEN)',
+    labelNames: ['code'] as const,
+    registers: [metrics.registry],
+  });
+  return { ...metrics, latency, up, supergraphLoads, rateLimited, authorizationRefusals };
 }

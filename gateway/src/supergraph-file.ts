@@ -5,9 +5,15 @@ import { basename, dirname } from 'node:path';
 import type { SupergraphSdlHook, SupergraphSdlUpdateFunction } from '@apollo/gateway';
 import { Supergraph } from '@apollo/federation-internals';
 import type { Logger } from '@market/kit';
+import { authorizationRules, servableSupergraph, type AuthorizationRules } from './authorization';
 
 export interface LoadedSupergraph {
+  /** The file's content. */
   sdl: string;
+  /** What Apollo's gateway is given: `sdl` with the security features the gateway enforces itself marked servable. */
+  servedSdl: string;
+  /** `@authenticated` / `@requiresScopes` / `@policy` rules, enforced by the gateway before planning. */
+  authorization: AuthorizationRules;
   /** sha256 of the SDL, short; shown in logs and /ready. */
   id: string;
   subgraphs: readonly { name: string; url: string }[];
@@ -19,10 +25,13 @@ export interface LoadedSupergraph {
  * metadata, API schema); throws a readable error when it cannot serve it.
  */
 export function inspectSupergraph(sdl: string): LoadedSupergraph {
-  const supergraph = Supergraph.build(sdl, { validateSupergraph: true });
+  const servedSdl = servableSupergraph(sdl);
+  const supergraph = Supergraph.build(servedSdl, { validateSupergraph: true });
   supergraph.apiSchema();
   return {
     sdl,
+    servedSdl,
+    authorization: authorizationRules(sdl),
     id: createHash('sha256').update(sdl).digest('hex').slice(0, 12),
     subgraphs: supergraph.subgraphsMetadata(),
     loadedAt: new Date(),
@@ -68,7 +77,7 @@ export function supergraphFile({ path, logger, onLoaded, onRejected, debounceMs 
     } catch (error) {
       throw new Error(`${path} is not a valid supergraph: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
-    if (update) update(sdl);
+    if (update) update(next.servedSdl);
     current = next;
     logger.info({ supergraph: next.id, subgraphs: next.subgraphs.map((s) => s.name) }, 'supergraph loaded');
     onLoaded(next);
@@ -96,7 +105,7 @@ export function supergraphFile({ path, logger, onLoaded, onRejected, debounceMs 
     });
     watcher.on('error', (error) => logger.error({ err: error }, 'watching the supergraph file failed'));
     return {
-      supergraphSdl: first.sdl,
+      supergraphSdl: first.servedSdl,
       cleanup: async () => {
         clearTimeout(timer);
         watcher.close();

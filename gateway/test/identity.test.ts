@@ -1,23 +1,18 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { composeServices } from '@apollo/composition';
 import { generateGatewayKeys, identityVerifier, startSubgraph, type RunningService, type Viewer } from '@market/kit';
 import { testLogger } from '@market/testkit';
 import { parse } from 'graphql';
-import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type CryptoKey, type JWK } from 'jose';
+import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessTokenVerifier, InvalidTokenError, KeysUnavailableError } from '../src/auth';
 import { loadEnv } from '../src/env';
 import { startGateway, type RunningGateway } from '../src/gateway';
 import { identityPrincipal } from '../src/rate-limits';
+import { AUDIENCE, ISSUER, KID, startSsoStandIn, type SsoStandIn, type TokenOptions } from './sso-stand-in';
 import { supergraphFolder } from './stub-subgraphs';
 
 // The gateway between a stand-in SSO (a local RS256 key pair whose JWKS is served over HTTP) and a
 // stub subgraph that locks itself down with the gateway's public key and answers `me` from its viewer.
-
-const ISSUER = 'http://sso.test';
-const AUDIENCE = 'http://localhost:3000/graphql';
-const KID = 'sso-key-1';
 
 const SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])
 type Viewer { id: ID! roles: [String!]! scopes: [String!]! clientId: String }
@@ -28,47 +23,12 @@ interface Body {
   errors?: { message: string; extensions?: Record<string, unknown> }[];
 }
 
-let ssoKeys: { privateKey: CryptoKey; publicKey: CryptoKey };
-let jwks: { keys: JWK[] };
-let jwksServer: Server;
-let jwksUrl: string;
+let sso: SsoStandIn;
 let subgraph: RunningService;
 let gateway: RunningGateway;
 let folder: ReturnType<typeof supergraphFolder>;
 const seenIdentities: (string | undefined)[] = [];
-
-async function serveJwks(): Promise<void> {
-  jwksServer = createServer((req, res) => {
-    if (req.url !== '/jwks') {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks));
-  });
-  await new Promise<void>((resolve) => jwksServer.listen(0, '127.0.0.1', resolve));
-  jwksUrl = `http://127.0.0.1:${(jwksServer.address() as AddressInfo).port}/jwks`;
-}
-
-interface TokenOptions {
-  key?: CryptoKey;
-  kid?: string;
-  issuer?: string;
-  audience?: string;
-  expiresAt?: number;
-  claims?: Record<string, unknown>;
-}
-
-function accessToken(options: TokenOptions = {}): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ roles: ['CUSTOMER'], scope: 'openid orders:read', client_id: 'web-client', ...options.claims })
-    .setProtectedHeader({ alg: 'RS256', kid: options.kid ?? KID, typ: 'at+jwt' })
-    .setSubject('user-1')
-    .setIssuer(options.issuer ?? ISSUER)
-    .setAudience(options.audience ?? AUDIENCE)
-    .setIssuedAt(now - 60)
-    .setExpirationTime(options.expiresAt ?? now + 300)
-    .sign(options.key ?? ssoKeys.privateKey);
-}
+const accessToken = (options?: TokenOptions) => sso.accessToken(options);
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -82,9 +42,7 @@ async function query(text: string, authorization?: string) {
 }
 
 beforeAll(async () => {
-  ssoKeys = await generateKeyPair('RS256', { extractable: true });
-  jwks = { keys: [{ ...(await exportJWK(ssoKeys.publicKey)), kid: KID, alg: 'RS256', use: 'sig' }] };
-  await serveJwks();
+  sso = await startSsoStandIn();
 
   const gatewayKeys = await generateGatewayKeys();
   subgraph = await startSubgraph({
@@ -111,7 +69,7 @@ beforeAll(async () => {
       NODE_ENV: 'test',
       SUPERGRAPH_PATH: folder.path,
       OIDC_ISSUER: ISSUER,
-      OIDC_JWKS_URL: jwksUrl,
+      OIDC_JWKS_URL: sso.jwksUrl,
       API_AUDIENCE: AUDIENCE,
       GATEWAY_SIGNING_KEY: JSON.stringify(gatewayKeys.privateJwk),
     }),
@@ -123,7 +81,7 @@ afterAll(async () => {
   await gateway?.stop();
   await subgraph?.stop();
   folder?.remove();
-  await new Promise((resolve) => jwksServer?.close(resolve));
+  await sso?.close();
 });
 
 describe('gateway identity', () => {
@@ -164,7 +122,7 @@ describe('gateway identity', () => {
     [
       'HS256 signed with the public key as secret',
       async () => {
-        const secret = new TextEncoder().encode(await exportSPKI(ssoKeys.publicKey));
+        const secret = new TextEncoder().encode(await exportSPKI(sso.keys.publicKey));
         const now = Math.floor(Date.now() / 1000);
         return new SignJWT({ roles: ['ADMIN'] })
           .setProtectedHeader({ alg: 'HS256', kid: KID })
@@ -216,15 +174,15 @@ describe('gateway identity', () => {
 
 describe('access token verifier', () => {
   it('picks up a rotated SSO key (unknown kid → JWKS refetched)', async () => {
-    const verifier = accessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUrl, jwksCooldownMs: 0 });
+    const verifier = accessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUrl: sso.jwksUrl, jwksCooldownMs: 0 });
     expect((await verifier.verify(`Bearer ${await accessToken()}`))?.sub).toBe('user-1');
     const next = await generateKeyPair('RS256', { extractable: true });
-    const previous = jwks;
-    jwks = { keys: [...previous.keys, { ...(await exportJWK(next.publicKey)), kid: 'sso-key-2', alg: 'RS256', use: 'sig' }] };
+    const previous = sso.jwks;
+    sso.jwks = { keys: [...previous.keys, { ...(await exportJWK(next.publicKey)), kid: 'sso-key-2', alg: 'RS256', use: 'sig' }] };
     try {
       expect((await verifier.verify(`Bearer ${await accessToken({ key: next.privateKey, kid: 'sso-key-2' })}`))?.sub).toBe('user-1');
     } finally {
-      jwks = previous;
+      sso.jwks = previous;
     }
   });
 

@@ -42,11 +42,42 @@ describe('verified identity through the platform', () => {
     });
   });
 
-  it('answers me with null for anonymous callers and refuses an invalid token', async () => {
-    expect((await post<Me>(platform.gatewayUrl, ME)).body).toEqual({ data: { me: null } });
+  it('answers me with UNAUTHENTICATED for anonymous callers and refuses an invalid token', async () => {
+    const anonymous = await post<Me>(platform.gatewayUrl, ME);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.body.data).toEqual({ me: null });
+    expect(anonymous.body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['me'], 'UNAUTHENTICATED']]);
     const refused = await post<Me>(platform.gatewayUrl, ME, { authorization: 'Bearer not.a.token' });
     expect(refused.status).toBe(401);
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('gives a customer the rest of the data and FORBIDDEN at an admin-only field', async () => {
+    const { accessToken } = await signInForTokens({ issuer: platform.issuer!, email: customer.email, password: DEMO_PASSWORD });
+    const result = await post<{ me: { email: string } | null; user: unknown }>(
+      platform.gatewayUrl,
+      `{ me { email } user(id: "${customer.id}") { email status } }`,
+      { authorization: `Bearer ${accessToken}` },
+    );
+    expect(result.body.data).toEqual({ me: { email: customer.email }, user: null });
+    expect(result.body.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[['user'], 'FORBIDDEN']]);
+  });
+
+  it('refuses admin operations to an ADMIN signed in through web-client, and serves them through web-admin', async () => {
+    const query = `{ user(id: "${customer.id}") { email } }`;
+    const viaClient = await signInForTokens({ issuer: platform.issuer!, email: 'admin@example.com', password: DEMO_PASSWORD });
+    const refused = await post<{ user: unknown }>(platform.gatewayUrl, query, { authorization: `Bearer ${viaClient.accessToken}` });
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(refused.body.data).toEqual({ user: null });
+    const viaAdmin = await signInForTokens({
+      issuer: platform.issuer!,
+      email: 'admin@example.com',
+      password: DEMO_PASSWORD,
+      clientId: 'web-admin',
+      scope: 'openid email roles admin:users',
+    });
+    const served = await post<{ user: { email: string } }>(platform.gatewayUrl, query, { authorization: `Bearer ${viaAdmin.accessToken}` });
+    expect(served.body).toEqual({ data: { user: { email: customer.email } } });
   });
 
   it('locks every subgraph down: a direct POST to /graphql is 401, with a forged identity too; health stays open', async () => {

@@ -4,6 +4,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_PASSWORD } from '@market/demo-data';
+import { signInForTokens } from '@market/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 
 // The README's promise, end to end: `npm start` on a fresh data folder with no servers configured
@@ -58,10 +60,10 @@ function launch(): Launch {
   return { child, output: () => text, ready, exited };
 }
 
-async function gateway<T>(query: string): Promise<{ data?: T; errors?: { message: string }[] }> {
+async function gateway<T>(query: string, accessToken?: string): Promise<{ data?: T; errors?: { message: string }[] }> {
   const response = await fetch(GATEWAY, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}) },
     body: JSON.stringify({ query }),
   });
   return (await response.json()) as { data?: T; errors?: { message: string }[] };
@@ -133,7 +135,15 @@ describe.skipIf(busy)(`npm start${busy ? ' (skipped: ports 3000–3009 are in us
       expect(html).toMatch(/<script[^>]+src=/);
       expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
 
-      const result = await gateway<Everything>(EVERYTHING);
+      // The demo admin signs in to the back office through SSO on :3001 (users is admin-only).
+      const admin = await signInForTokens({
+        issuer: 'http://localhost:3001',
+        email: 'admin@example.com',
+        password: DEMO_PASSWORD,
+        clientId: 'web-admin',
+        scope: 'openid email roles admin:users',
+      });
+      const result = await gateway<Everything>(EVERYTHING, admin.accessToken);
       expect(result.errors).toBeUndefined();
       const data = result.data!;
       expect(data.users.totalCount).toBeGreaterThan(0);

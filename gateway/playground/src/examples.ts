@@ -71,66 +71,13 @@ export const EVERYTHING_QUERY = /* GraphQL */ `
         }
       }
     }
-    users(first: 3) {
-      totalCount
-      edges {
-        node {
-          email
-          roles
-        }
-      }
-    }
   }
 `;
 
 export const EXAMPLE_TABS: ExampleTab[] = [
   {
-    query: `# SSO owns identity: who can sign in, with which roles.
-query Users {
-  users(first: 10) {
-    totalCount
-    edges {
-      node {
-        id
-        email
-        roles
-        status
-        createdAt
-      }
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-  }
-  # null unless the Authorization header carries a valid access token
-  me {
-    email
-  }
-}
-`,
-  },
-  {
-    query: `# The user subgraph adds the public profile to SSO's User.
-query UserProfiles {
-  users(first: 5) {
-    edges {
-      node {
-        email
-        profile {
-          displayName
-          bio
-          locale
-          avatarUrl
-        }
-      }
-    }
-  }
-}
-`,
-  },
-  {
-    query: `query Agencies {
+    query: `# Public: the agency directory needs no sign-in.
+query Agencies {
   agencies(first: 10) {
     totalCount
     edges {
@@ -151,6 +98,57 @@ query UserProfiles {
   agency(slug: "brightline-technical-services") {
     name
     description
+  }
+}
+`,
+  },
+  {
+    query: `# SSO owns identity; the user subgraph adds the profile. Needs an access token (Headers below):
+# without one, me is null with an UNAUTHENTICATED error.
+query Me {
+  me {
+    id
+    email
+    emailVerified
+    roles
+    mfaEnabled
+    lastLoginAt
+    profile {
+      displayName
+      locale
+    }
+  }
+  sessions {
+    device
+    ip
+    lastSeenAt
+    current
+  }
+}
+`,
+  },
+  {
+    query: `# Admins only: a token issued to web-admin to a user with the ADMIN role (scope admin:users).
+# Anyone else gets the rest of the response and FORBIDDEN at users.
+query Users {
+  users(first: 10, filter: { statuses: [ACTIVE] }) {
+    totalCount
+    edges {
+      node {
+        id
+        email
+        roles
+        status
+        createdAt
+        profile {
+          displayName
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
   }
 }
 `,

@@ -46,6 +46,8 @@ export interface Viewer {
   scopes: string[];
   /** The app (OAuth client) the access token was issued to. */
   clientId: string | null;
+  /** SSO's sign-in session the access token was issued in (its `sid`), when known. */
+  sessionId?: string | null;
 }
 
 /** What the gateway puts into an identity token. */
@@ -55,6 +57,8 @@ export interface IdentityClaims {
   roles: string[];
   scopes: string[];
   clientId?: string | undefined;
+  /** SSO's session uid (`sid`). */
+  sessionId?: string | undefined;
   requestId: string;
 }
 
@@ -106,6 +110,7 @@ export function identitySigner(key: GatewaySigningKey) {
       roles: claims.roles,
       scope: claims.scopes.join(' '),
       ...(claims.clientId ? { client_id: claims.clientId } : {}),
+      ...(claims.sessionId ? { sid: claims.sessionId } : {}),
       rid: claims.requestId,
     })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', ...(key.publicJwk.kid ? { kid: key.publicJwk.kid } : {}) })
@@ -127,6 +132,7 @@ function viewerOf(payload: JWTPayload): Viewer | null {
     roles: stringList(payload.roles),
     scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [],
     clientId: typeof payload.client_id === 'string' ? payload.client_id : null,
+    ...(typeof payload.sid === 'string' && payload.sid ? { sessionId: payload.sid } : {}),
   };
 }
 
