@@ -111,7 +111,10 @@ function directiveNames(document: DocumentNode): Record<keyof typeof SPECS, stri
   return names;
 }
 
-function requirementOf(directives: readonly ConstDirectiveNode[] | undefined, names: ReturnType<typeof directiveNames>): Requirement | null {
+function requirementOf(
+  directives: readonly ConstDirectiveNode[] | undefined,
+  names: ReturnType<typeof directiveNames>,
+): Requirement | null {
   const requirement: Requirement = { authenticated: false, scopes: [], policies: [] };
   let any = false;
   for (const directive of directives ?? []) {
@@ -356,7 +359,11 @@ type Json = Record<string, unknown>;
  * non-null types as GraphQL execution does; strips the placeholders. Returns the data (null when a non-null
  * root field was removed) and the errors, capped per removed field.
  */
-export function completeResponse(data: Json | null | undefined, removed: readonly Removed[], maxErrorsPerField = 20): {
+export function completeResponse(
+  data: Json | null | undefined,
+  removed: readonly Removed[],
+  maxErrorsPerField = 20,
+): {
   data: Json | null;
   errors: GraphQLError[];
 } {

@@ -90,6 +90,49 @@ const parseEnv = defineEnv('gateway', {
   RATE_LIMIT_COST: limit(500_000),
   /** Mutations per window (stricter: they write). */
   RATE_LIMIT_MUTATIONS: limit(120),
+  /**
+   * Budget multipliers per caller tier, `tier=factor,…` over anonymous (per IP), customer, agency (staff and
+   * owners), admin and service (client-credentials tokens); unlisted tiers keep 1.
+   */
+  RATE_LIMIT_TIERS: z
+    .string()
+    .default('anonymous=1,customer=1,agency=2,admin=4,service=4')
+    .transform((text, ctx) => {
+      const tiers: Record<string, number> = {};
+      for (const part of text
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const [name, factor] = part.split('=').map((p) => p.trim());
+        const value = Number(factor);
+        if (!name || !['anonymous', 'customer', 'agency', 'admin', 'service'].includes(name) || !(value > 0)) {
+          ctx.addIssue({ code: 'custom', message: `"${part}" is not tier=factor (tiers: anonymous, customer, agency, admin, service)` });
+          return z.NEVER;
+        }
+        tiers[name] = value;
+      }
+      return tiers;
+    }),
+  /** Management mutations (those needing an admin:* or agency:* scope) per window, whatever the tier. */
+  RATE_LIMIT_MANAGEMENT: limit(30),
+  /** Sign-in-sensitive mutations (password, MFA) per RATE_LIMIT_SENSITIVE_WINDOW_S. */
+  RATE_LIMIT_SENSITIVE: limit(5),
+  RATE_LIMIT_SENSITIVE_WINDOW_S: limit(300),
+  /** Root mutation fields that count as sign-in-sensitive. */
+  SENSITIVE_MUTATIONS: z
+    .string()
+    .default('changePassword,disableTotp,confirmTotpEnrollment,regenerateRecoveryCodes,startTotpEnrollment,unlinkIdentity')
+    .transform((text) =>
+      text
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    ),
+  /**
+   * Progressive limits: each refusal of the management or sensitive budget within a day blocks those operations
+   * for this many seconds, doubled per earlier refusal (capped at a day).
+   */
+  RATE_LIMIT_PENALTY_S: limit(60),
   /** SSO's issuer: access tokens must carry it as `iss`. */
   OIDC_ISSUER: z
     .string()

@@ -26,7 +26,15 @@ import { gatewayErrorFormatter } from './errors';
 import { gatewayMetrics } from './metrics';
 import { operationCostEstimator, operationLimits } from './operation-limits';
 import { PLAYGROUND_DIST, servePlaygroundAsset, servePlaygroundPage, wantsPlayground } from './playground';
-import { createRateLimits, identityPrincipal, principalOf, rateLimitedError, type RateLimitRefusal, type RateLimits } from './rate-limits';
+import {
+  createRateLimits,
+  identityPrincipal,
+  principalOf,
+  rateLimitedError,
+  tierOf,
+  type RateLimitRefusal,
+  type RateLimits,
+} from './rate-limits';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-fetch';
 import { subgraphHealth } from './subgraph-health';
 import { supergraphFile, type LoadedSupergraph } from './supergraph-file';
@@ -120,13 +128,23 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
       maxCost: env.MAX_COST,
       fieldSuggestions: env.FIELD_SUGGESTIONS,
     });
+    // The authorization rules of the supergraph being served (the rate limits read them too).
+    const served: { file?: { current(): LoadedSupergraph | undefined } } = {};
+    const currentRules = () => served.file?.current()?.authorization ?? NO_RULES;
     rateLimits = await createRateLimits({
       budgets: {
         windowS: env.RATE_LIMIT_WINDOW_S,
         requests: env.RATE_LIMIT_REQUESTS,
         cost: env.RATE_LIMIT_COST,
         mutations: env.RATE_LIMIT_MUTATIONS,
+        tiers: env.RATE_LIMIT_TIERS,
+        management: env.RATE_LIMIT_MANAGEMENT,
+        sensitive: env.RATE_LIMIT_SENSITIVE,
+        sensitiveWindowS: env.RATE_LIMIT_SENSITIVE_WINDOW_S,
+        sensitiveMutations: env.SENSITIVE_MUTATIONS,
+        penaltyS: env.RATE_LIMIT_PENALTY_S,
       },
+      rules: () => currentRules(),
       redisUrl: env.REDIS_URL,
       keyPrefix: env.REDIS_PREFIX,
       logger: logger.child({ component: 'rate-limits' }),
@@ -148,6 +166,7 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
         void health.pollNow();
       },
     });
+    served.file = supergraph;
     const supergraphCheck: ReadinessCheck = {
       name: 'supergraph',
       check: async () => {
@@ -180,7 +199,7 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
           executor:
             loaded.executor &&
             authorizingExecutor(loaded.executor, {
-              rules: () => supergraph.current()?.authorization ?? NO_RULES,
+              rules: currentRules,
               identityOf: (context) => (context as unknown as GatewayContext).identity,
               evaluate: builtInPolicy,
               onRefused: (code) => authorizationRefusals.inc({ code }),
@@ -273,7 +292,7 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
           return true;
         }
         const principal = identity ? identityPrincipal(identity) : ipPrincipal;
-        const refusal = await limiter.checkRequest(principal);
+        const refusal = await limiter.checkRequest(principal, tierOf(identity));
         if (refusal) {
           sendRateLimited(res, refusal);
           return true;

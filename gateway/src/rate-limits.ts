@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode, type Logger } from '@market/kit';
-import { GraphQLError, OperationTypeNode, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { Redis } from 'ioredis';
 import type { Counter } from 'prom-client';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { Identity } from './auth';
+import type { AuthorizationRules } from './authorization';
 import type { GatewayContext } from './subgraph-fetch';
 
 /** Budgets per principal per window. */
@@ -17,9 +18,42 @@ export interface RateBudgets {
   cost: number;
   /** Mutations, stricter than reads. */
   mutations: number;
+  /** Multipliers of the three budgets above per caller tier (1 when absent). */
+  tiers?: Partial<Record<Tier, number>>;
+  /** Management mutations (a root field needing an `admin:*` or `agency:*` scope) per window, any tier. */
+  management?: number;
+  /** Sign-in-sensitive mutations per `sensitiveWindowS`. */
+  sensitive?: number;
+  sensitiveWindowS?: number;
+  /** Root mutation fields that are sign-in-sensitive (password, MFA). */
+  sensitiveMutations?: readonly string[];
+  /** First block after a management/sensitive refusal, doubled per refusal within a day (0: no blocks). */
+  penaltyS?: number;
 }
 
-export type Budget = 'requests' | 'cost' | 'mutations';
+export type Budget = 'requests' | 'cost' | 'mutations' | 'management' | 'sensitive';
+
+/** Who is calling, for budgets: anonymous callers per IP, users by their strongest role, services by client. */
+export type Tier = 'anonymous' | 'customer' | 'agency' | 'admin' | 'service';
+
+export function tierOf(identity: Identity | undefined): Tier {
+  if (!identity) return 'anonymous';
+  if (!identity.sub) return 'service';
+  if (identity.roles.includes('ADMIN')) return 'admin';
+  if (identity.roles.includes('AGENCY_OWNER') || identity.roles.includes('AGENCY_STAFF')) return 'agency';
+  return 'customer';
+}
+
+/** Scopes that make a mutation a management one. */
+const MANAGEMENT_SCOPE = /^(admin|agency):/;
+
+/** Does this root mutation field need a management scope (by the supergraph's @requiresScopes)? */
+export function isManagementField(rules: AuthorizationRules, field: string): boolean {
+  const requirement = rules.fields.get(`Mutation.${field}`);
+  return Boolean(
+    requirement?.scopes.some((application) => application.some((group) => group.some((scope) => MANAGEMENT_SCOPE.test(scope)))),
+  );
+}
 
 export interface RateLimitRefusal {
   budget: Budget;
@@ -37,7 +71,7 @@ export function identityPrincipal(identity: Identity): string {
 
 /**
  * Whom an anonymous request counts against: the client IP (`ip:<address>`). Verified
- * callers count as `identityPrincipal` instead; budgets per role would plug in there.
+ * callers count as `identityPrincipal` instead, with their tier's budgets.
  */
 export function principalOf(req: IncomingMessage, trustProxy: boolean): string {
   if (trustProxy) {
@@ -62,8 +96,8 @@ export function rateLimitedError(refusal: RateLimitRefusal): GraphQLError {
 }
 
 export interface RateLimits {
-  /** Counts one request against the principal's request budget; a refusal when it is spent. */
-  checkRequest(principal: string): Promise<RateLimitRefusal | undefined>;
+  /** Counts one request against the principal's request budget (sized for its tier); a refusal when it is spent. */
+  checkRequest(principal: string, tier?: Tier): Promise<RateLimitRefusal | undefined>;
   /** Apollo plugin: charges each resolved operation's cost (and mutations) before any subgraph is called. */
   plugin: ApolloServerPlugin<GatewayContext>;
   close(): Promise<void>;
@@ -79,6 +113,8 @@ export interface RateLimitsOptions {
   refusals: Counter<'budget'>;
   /** The operation's cost by the cost limit's estimate. */
   costOf: (schema: GraphQLSchema, document: DocumentNode) => number;
+  /** The supergraph's authorization rules (which mutations are management ones). */
+  rules?: () => AuthorizationRules;
 }
 
 /**
@@ -97,46 +133,95 @@ export async function createRateLimits(options: RateLimitsOptions): Promise<Rate
     await redis.connect();
   }
   const client = redis;
-  const limiter = (budget: Budget, points: number): RateLimiterAbstract => {
-    const common = { points, duration: budgets.windowS, keyPrefix: `${options.keyPrefix}rl:${budget}` };
+  const create = (keyPrefix: string, points: number, duration: number): RateLimiterAbstract => {
+    const common = { points, duration, keyPrefix };
     if (!client) return new RateLimiterMemory(common);
     return new RateLimiterRedis({ ...common, storeClient: client, insuranceLimiter: new RateLimiterMemory(common) });
   };
-  const limiters: Record<Budget, RateLimiterAbstract> = {
-    requests: limiter('requests', budgets.requests),
-    cost: limiter('cost', budgets.cost),
-    mutations: limiter('mutations', budgets.mutations),
+  // One limiter per budget and tier (the points differ); created on first use.
+  const limiters = new Map<string, RateLimiterAbstract>();
+  const limiterFor = (budget: Budget, tier: Tier): RateLimiterAbstract => {
+    const scaled = budget === 'requests' || budget === 'cost' || budget === 'mutations';
+    const key = scaled ? `${budget}:${tier}` : budget;
+    let limiter = limiters.get(key);
+    if (!limiter) {
+      const factor = scaled ? (budgets.tiers?.[tier] ?? 1) : 1;
+      const base =
+        budget === 'management'
+          ? (budgets.management ?? budgets.mutations)
+          : budget === 'sensitive'
+            ? (budgets.sensitive ?? budgets.mutations)
+            : budgets[budget];
+      const duration = budget === 'sensitive' ? (budgets.sensitiveWindowS ?? budgets.windowS) : budgets.windowS;
+      // Tier 1 keeps the key layout of the plain budgets, so replicas of different versions share counters.
+      const prefix = `${options.keyPrefix}rl:${budget}${scaled && factor !== 1 ? `:${tier}` : ''}`;
+      limiter = create(prefix, Math.max(1, Math.round(base * factor)), duration);
+      limiters.set(key, limiter);
+    }
+    return limiter;
   };
+  // Refusals of the management and sensitive budgets within a day: each one doubles the next block.
+  const strikes = create(`${options.keyPrefix}rl:strikes`, 1_000_000, 86_400);
+  const sensitiveNames = new Set(budgets.sensitiveMutations ?? []);
 
-  const consume = async (budget: Budget, principal: string, points: number): Promise<RateLimitRefusal | undefined> => {
+  const consume = async (budget: Budget, principal: string, points: number, tier: Tier): Promise<RateLimitRefusal | undefined> => {
+    const limiter = limiterFor(budget, tier);
     try {
-      await limiters[budget].consume(principal, points);
+      await limiter.consume(principal, points);
       return undefined;
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       // A refused request does no work, so it spends nothing: an expensive refusal must not also lock out
       // the cheap operations that still fit. (The window is fixed, so hammering does not prolong it either.)
-      await limiters[budget].reward(principal, points).catch((error: unknown) => logger.warn({ err: error }, 'rate-limit refund failed'));
+      await limiter.reward(principal, points).catch((error: unknown) => logger.warn({ err: error }, 'rate-limit refund failed'));
       refusals.inc({ budget });
-      return { budget, retryAfterS: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      let retryAfterS = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      if ((budget === 'management' || budget === 'sensitive') && budgets.penaltyS) {
+        // Progressive: the first refusal blocks for penaltyS, each further one within a day twice as long.
+        const strike = await strikes.penalty(principal, 1).catch(() => undefined);
+        const count = strike?.consumedPoints ?? 1;
+        const blockS = Math.min(86_400, budgets.penaltyS * 2 ** Math.min(count - 1, 16));
+        if (blockS > retryAfterS) {
+          await limiter.block(principal, blockS).catch((error: unknown) => logger.warn({ err: error }, 'rate-limit block failed'));
+          retryAfterS = blockS;
+        }
+        logger.warn({ principal, budget, strike: count, blockS: retryAfterS }, 'rate limit: progressive block');
+      }
+      return { budget, retryAfterS };
     }
   };
 
   return {
-    checkRequest: (principal) => consume('requests', principal, 1),
+    checkRequest: (principal, tier = 'anonymous') => consume('requests', principal, 1, tier),
     plugin: {
       async requestDidStart() {
         return {
           async didResolveOperation({ contextValue, document, operation, schema }) {
             const principal = contextValue.principal;
             if (!principal) return;
-            const cost = Math.min(options.costOf(schema, document), budgets.cost);
+            const tier = tierOf(contextValue.identity);
+            const costLimiter = limiterFor('cost', tier);
+            const cost = Math.min(options.costOf(schema, document), costLimiter.points);
+            const mutation = operation?.operation === OperationTypeNode.MUTATION;
+            const roots = mutation ? operation.selectionSet.selections.flatMap((s) => (s.kind === Kind.FIELD ? [s.name.value] : [])) : [];
+            const rules = options.rules?.();
+            const charged: [Budget, number][] = [];
+            const charge = async (budget: Budget, points: number) => {
+              const refusal = await consume(budget, principal, points, tier);
+              if (!refusal) charged.push([budget, points]);
+              return refusal;
+            };
             const refusal =
-              (await consume('cost', principal, cost)) ??
-              (operation?.operation === OperationTypeNode.MUTATION ? await consume('mutations', principal, 1) : undefined);
+              (await charge('cost', cost)) ??
+              (mutation ? await charge('mutations', 1) : undefined) ??
+              (rules && roots.some((field) => isManagementField(rules, field)) ? await charge('management', 1) : undefined) ??
+              (roots.some((field) => sensitiveNames.has(field)) ? await charge('sensitive', 1) : undefined);
             if (!refusal) return;
-            // Refused for its mutation budget: the cost it was charged is not spent either.
-            if (refusal.budget === 'mutations') await limiters.cost.reward(principal, cost).catch(() => undefined);
+            // Refused by one budget: what the others were charged is not spent either.
+            for (const [budget, points] of charged)
+              await limiterFor(budget, tier)
+                .reward(principal, points)
+                .catch(() => undefined);
             throw rateLimitedError(refusal);
           },
         };

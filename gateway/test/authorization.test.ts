@@ -1,14 +1,9 @@
 import { composeServices } from '@apollo/composition';
 import { Supergraph } from '@apollo/federation-internals';
-import { generateGatewayKeys, identityVerifier, startSubgraph, type RunningService } from '@market/kit';
-import { testLogger } from '@market/testkit';
 import { parse, print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authorizationRules, authorizeOperation, completeResponse, refusalFor, servableSupergraph } from '../src/authorization';
-import { loadEnv } from '../src/env';
-import { startGateway, type RunningGateway } from '../src/gateway';
-import { startSsoStandIn, type SsoStandIn } from './sso-stand-in';
-import { supergraphFolder } from './stub-subgraphs';
+import { startGuardedGateway, type GuardedGateway } from './sso-stand-in';
 
 // @authenticated / @requiresScopes / @policy from the supergraph, enforced by the gateway with Apollo Router's
 // semantics: refused fields are null with UNAUTHENTICATED/FORBIDDEN at their paths, the rest is served, and the
@@ -102,41 +97,19 @@ describe('authorization rules from the supergraph', () => {
 });
 
 describe('authorization through the gateway', () => {
-  let sso: SsoStandIn;
-  let subgraph: RunningService;
-  let gateway: RunningGateway;
-  let folder: ReturnType<typeof supergraphFolder>;
+  let guarded: GuardedGateway;
   /** Guarded fields the subgraph was asked to resolve. */
   const resolved: string[] = [];
   const accounts = [
     { id: 'a1', name: 'Ada', email: 'ada@example.com', secretNote: 'vip', mustHave: 'x' },
     { id: 'a2', name: 'Bob', email: 'bob@example.com', secretNote: 'late payer', mustHave: 'y' },
   ];
-
-  async function query(text: string, token?: string) {
-    const response = await fetch(`${gateway.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query: text }),
-    });
-    return {
-      status: response.status,
-      body: (await response.json()) as {
-        data?: Record<string, unknown> | null;
-        errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
-      },
-    };
-  }
+  const query = (text: string, token?: string) => guarded.post(text, token);
 
   beforeAll(async () => {
-    sso = await startSsoStandIn();
-    const gatewayKeys = await generateGatewayKeys();
-    subgraph = await startSubgraph({
+    guarded = await startGuardedGateway({
       name: 'accounts',
-      host: '127.0.0.1',
-      port: 0,
-      logger: testLogger('accounts'),
-      typeDefs: parse(ACCOUNTS_SDL),
+      sdl: ACCOUNTS_SDL,
       resolvers: {
         Query: {
           accounts: () => accounts,
@@ -151,31 +124,10 @@ describe('authorization through the gateway', () => {
           secretNote: (account: { secretNote: string }) => (resolved.push('secretNote'), account.secretNote),
         },
       },
-      context: () => ({}),
-      gatewayIdentity: identityVerifier({ publicJwk: gatewayKeys.publicJwk }),
     });
-    folder = supergraphFolder(compose());
-    gateway = await startGateway(
-      loadEnv({
-        PORT: '0',
-        HOST: '127.0.0.1',
-        NODE_ENV: 'test',
-        SUPERGRAPH_PATH: folder.path,
-        OIDC_ISSUER: 'http://sso.test',
-        OIDC_JWKS_URL: sso.jwksUrl,
-        API_AUDIENCE: 'http://localhost:3000/graphql',
-        GATEWAY_SIGNING_KEY: JSON.stringify(gatewayKeys.privateJwk),
-      }),
-      { logger: testLogger('gateway'), subgraphUrls: { accounts: `${subgraph.url}/graphql` } },
-    );
   });
 
-  afterAll(async () => {
-    await gateway?.stop();
-    await subgraph?.stop();
-    folder?.remove();
-    await sso?.close();
-  });
+  afterAll(() => guarded?.stop());
 
   it('answers an anonymous caller with the public data and UNAUTHENTICATED at each guarded field', async () => {
     const result = await query('{ accounts { name email } me { id } }');
@@ -197,7 +149,7 @@ describe('authorization through the gateway', () => {
 
   it('never sends a refused field to the subgraph', async () => {
     resolved.length = 0;
-    const customer = await sso.accessToken();
+    const customer = await guarded.sso.accessToken();
     const result = await query('{ accounts { name email secretNote } }', customer);
     expect(result.body.data?.accounts).toEqual([
       { name: 'Ada', email: 'ada@example.com', secretNote: null },
@@ -209,7 +161,7 @@ describe('authorization through the gateway', () => {
   });
 
   it('serves admin-only fields to a token holding the scope', async () => {
-    const admin = await sso.accessToken({ claims: { roles: ['ADMIN'], scope: 'openid admin:users', client_id: 'web-admin' } });
+    const admin = await guarded.sso.accessToken({ claims: { roles: ['ADMIN'], scope: 'openid admin:users', client_id: 'web-admin' } });
     const result = await query('{ adminOnly { name secretNote } }', admin);
     expect(result.body.errors).toBeUndefined();
     expect(result.body.data?.adminOnly).toEqual([
@@ -219,7 +171,9 @@ describe('authorization through the gateway', () => {
   });
 
   it('refuses an ADMIN whose token was issued to web-client (no management scope there)', async () => {
-    const adminInCustomerApp = await sso.accessToken({ claims: { roles: ['ADMIN'], scope: 'openid orders:read', client_id: 'web-client' } });
+    const adminInCustomerApp = await guarded.sso.accessToken({
+      claims: { roles: ['ADMIN'], scope: 'openid orders:read', client_id: 'web-client' },
+    });
     const result = await query('{ adminOnly { id } accounts { id } }', adminInCustomerApp);
     // adminOnly is non-null at the root: the whole data is null, as GraphQL's null propagation requires.
     expect(result.body.data).toBeNull();
@@ -227,22 +181,22 @@ describe('authorization through the gateway', () => {
   });
 
   it('evaluates role policies and refuses unknown ones', async () => {
-    const owner = await sso.accessToken({ claims: { roles: ['AGENCY_OWNER'] } });
+    const owner = await guarded.sso.accessToken({ claims: { roles: ['AGENCY_OWNER'] } });
     const ownerResult = await query('{ ownersOnly mystery }', owner);
     expect(ownerResult.body.data).toEqual({ ownersOnly: 'owners', mystery: null });
     expect(ownerResult.body.errors?.map((e) => e.path)).toEqual([['mystery']]);
-    const customer = await sso.accessToken();
+    const customer = await guarded.sso.accessToken();
     expect((await query('{ ownersOnly }', customer)).body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('guards a type wherever it is returned', async () => {
     expect((await query('{ audit { what } }')).body).toMatchObject({ data: { audit: null } });
-    const customer = await sso.accessToken();
+    const customer = await guarded.sso.accessToken();
     expect((await query('{ audit { what } }', customer)).body).toEqual({ data: { audit: [{ what: 'sign-in' }] } });
   });
 
   it('counts refusals in the metrics', async () => {
-    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    const metrics = await (await fetch(`${guarded.gateway.url}/metrics`)).text();
     expect(metrics).toMatch(/gateway_authorization_refusals_total\{code="UNAUTHENTICATED"[^}]*\} [1-9]/);
     expect(metrics).toMatch(/gateway_authorization_refusals_total\{code="FORBIDDEN"[^}]*\} [1-9]/);
   });

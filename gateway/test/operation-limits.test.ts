@@ -10,7 +10,9 @@ import { operationCostEstimator, operationLimits } from '../src/operation-limits
 // The default limits must never refuse what the platform itself sends: the playground's example tabs are
 // checked here against the real supergraph (the apps' operations go through them in the browser tests).
 const env = loadEnv({});
-const schema = Supergraph.build(servableSupergraph(readFileSync(env.SUPERGRAPH_PATH, 'utf8'))).apiSchema().toGraphQLJSSchema();
+const schema = Supergraph.build(servableSupergraph(readFileSync(env.SUPERGRAPH_PATH, 'utf8')))
+  .apiSchema()
+  .toGraphQLJSSchema();
 const defaults = operationLimits({
   maxDepth: env.MAX_DEPTH,
   maxAliases: env.MAX_ALIASES,
