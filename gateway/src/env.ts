@@ -43,6 +43,12 @@ const parseEnv = defineEnv('gateway', {
   SUPERGRAPH_PATH: z.string().default(DEFAULT_SUPERGRAPH),
   /** Longest wait for one subgraph fetch before the gateway answers without it. */
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(1500),
+  /** Extra attempts for a query whose subgraph connection failed (refused or reset); mutations are never retried. */
+  SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+  /** Consecutive failed fetches (unreachable or timed out) that open a subgraph's circuit (0: no breaker). */
+  SUBGRAPH_BREAKER_THRESHOLD: z.coerce.number().int().min(0).default(5),
+  /** How long an open circuit fails fast before a trial fetch is let through. */
+  SUBGRAPH_BREAKER_RESET_MS: z.coerce.number().int().min(100).default(5_000),
   /** Shared cache (APQ) across replicas; unset means in-process. */
   REDIS_URL: optionalUrl(['redis', 'rediss']),
   /** GraphiQL on GET /graphql for browsers; defaults to on outside production. */

@@ -88,7 +88,7 @@ function sendRateLimited(res: ServerResponse, refusal: RateLimitRefusal): void {
 export async function startGateway(env: Env, options: StartGatewayOptions = {}): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger({ service: 'gateway', level: env.LOG_LEVEL });
   const metrics = gatewayMetrics();
-  const { latency, up, supergraphLoads, rateLimited, authorizationRefusals } = metrics;
+  const { latency, up, supergraphLoads, rateLimited, authorizationRefusals, circuitOpen } = metrics;
 
   const fetchLogger = logger.child({ component: 'subgraph-fetch' });
   const overrides: Record<string, string> = { ...env.SUBGRAPH_URLS, ...options.subgraphUrls };
@@ -187,6 +187,10 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
           agent,
           latency,
           logger: fetchLogger,
+          retries: env.SUBGRAPH_RETRIES,
+          breakerThreshold: env.SUBGRAPH_BREAKER_THRESHOLD,
+          breakerResetMs: env.SUBGRAPH_BREAKER_RESET_MS,
+          circuitOpen,
         }),
     });
     // Apollo's gateway enforces no authorization directives: its executor is wrapped so that fields the caller

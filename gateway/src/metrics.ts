@@ -35,5 +35,11 @@ export function gatewayMetrics() {
     labelNames: ['code'] as const,
     registers: [metrics.registry],
   });
-  return { ...metrics, latency, up, supergraphLoads, rateLimited, authorizationRefusals };
+  const circuitOpen = new Gauge({
+    name: 'gateway_subgraph_circuit_open',
+    help: 'Whether the circuit breaker of the subgraph is open (1: fetches fail fast) or not (0)',
+    labelNames: ['subgraph'] as const,
+    registers: [metrics.registry],
+  });
+  return { ...metrics, latency, up, supergraphLoads, rateLimited, authorizationRefusals, circuitOpen };
 }

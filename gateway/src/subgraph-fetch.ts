@@ -1,7 +1,18 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GATEWAY_IDENTITY_HEADER, type Logger } from '@market/kit';
+import {
+  BrokenCircuitError,
+  circuitBreaker,
+  CircuitState,
+  ConsecutiveBreaker,
+  ExponentialBackoff,
+  handleWhen,
+  retry,
+  type CircuitBreakerPolicy,
+  type RetryPolicy,
+} from 'cockatiel';
 import { GraphQLError } from 'graphql';
-import type { Histogram } from 'prom-client';
+import type { Gauge, Histogram } from 'prom-client';
 import { fetch as undiciFetch, type Agent } from 'undici';
 import type { Identity } from './auth';
 
@@ -28,10 +39,32 @@ export interface SubgraphFetchOptions {
   agent: Agent;
   latency: Histogram<'subgraph' | 'outcome'>;
   logger: Logger;
+  /** Extra attempts for queries (never mutations) whose connection failed; 0 disables retries. */
+  retries?: number;
+  /** Consecutive failed fetches (unreachable or timed out) that open the circuit; 0 disables the breaker. */
+  breakerThreshold?: number;
+  /** How long an open circuit fails fast before one trial fetch is let through. */
+  breakerResetMs?: number;
+  /** 1 while the subgraph's circuit is open. */
+  circuitOpen?: Gauge<'subgraph'>;
+}
+
+/** The first word of the operation a fetch carries: only queries are retried. */
+function isQuery(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  const match = /"query"\s*:\s*"\s*(\w+)/.exec(body);
+  const keyword = match?.[1];
+  return keyword === 'query' || (keyword !== undefined && keyword !== 'mutation' && keyword !== 'subscription');
 }
 
 /** The reason a fetch failed, in words a client may read (no URLs, no stack). */
-function describeFailure(error: unknown, timeoutMs: number): { reason: string; outcome: 'timeout' | 'unreachable' } | undefined {
+function describeFailure(
+  error: unknown,
+  timeoutMs: number,
+): { reason: string; outcome: 'timeout' | 'unreachable' | 'circuit_open' } | undefined {
+  if (error instanceof BrokenCircuitError) {
+    return { reason: 'failed repeatedly, so calls to it are paused for a few seconds (circuit open)', outcome: 'circuit_open' };
+  }
   if (!(error instanceof Error)) return undefined;
   if (error.name === 'TimeoutError' || error.name === 'AbortError')
     return { reason: `did not answer within ${timeoutMs} ms`, outcome: 'timeout' };
@@ -62,12 +95,37 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(options: SubgraphFetchOptions) {
     super({ url: options.url });
     this.options = options;
-    const { name, agent, latency, timeoutMs } = options;
-    const fetcher: Fetcher = async (url, init) => {
+    const { name, agent, latency, timeoutMs, logger } = options;
+    const failed = (error: unknown) => {
+      const outcome = describeFailure(error, timeoutMs)?.outcome;
+      return outcome === 'unreachable' || outcome === 'timeout';
+    };
+    // Retries: only when the connection failed (nothing reached the subgraph, or it reset), never after a
+    // timeout (the deadline is spent) and never for mutations (not idempotent).
+    const retrying: RetryPolicy | undefined = options.retries
+      ? retry(
+          handleWhen((error) => describeFailure(error, timeoutMs)?.outcome === 'unreachable'),
+          { maxAttempts: options.retries, backoff: new ExponentialBackoff({ initialDelay: 25, maxDelay: 200 }) },
+        )
+      : undefined;
+    const breaker: CircuitBreakerPolicy | undefined = options.breakerThreshold
+      ? circuitBreaker(handleWhen(failed), {
+          halfOpenAfter: options.breakerResetMs ?? 5_000,
+          breaker: new ConsecutiveBreaker(options.breakerThreshold),
+        })
+      : undefined;
+    breaker?.onStateChange((state) => {
+      const open = state === CircuitState.Open || state === CircuitState.Isolated;
+      options.circuitOpen?.set({ subgraph: name }, open ? 1 : 0);
+      if (state === CircuitState.Open) logger.warn({ subgraph: name }, 'subgraph circuit opened: failing fast');
+      if (state === CircuitState.Closed) logger.info({ subgraph: name }, 'subgraph circuit closed');
+    });
+
+    const fetchOnce = async (url: string, init: Parameters<Fetcher>[1], signal: AbortSignal) => {
       const started = performance.now();
       let outcome = 'error';
       try {
-        const response = await undiciFetch(url, { ...init, dispatcher: agent, signal: AbortSignal.timeout(timeoutMs) });
+        const response = await undiciFetch(url, { ...init, dispatcher: agent, signal });
         // Read the body inside the deadline too: a subgraph that stalls mid-body is as hung as one that never answers.
         const body = await response.arrayBuffer();
         outcome = response.ok ? 'ok' : 'error';
@@ -82,6 +140,13 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       } finally {
         latency.observe({ subgraph: name, outcome }, (performance.now() - started) / 1000);
       }
+    };
+    const fetcher: Fetcher = async (url, init) => {
+      // One deadline for every attempt of this fetch.
+      const signal = AbortSignal.timeout(timeoutMs);
+      const attempt = () =>
+        retrying && isQuery(init?.body) ? retrying.execute(() => fetchOnce(url, init, signal)) : fetchOnce(url, init, signal);
+      return (breaker ? breaker.execute(attempt) : attempt()) as unknown as ReturnType<Fetcher>;
     };
     this.fetcher = fetcher;
   }
