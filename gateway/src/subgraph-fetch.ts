@@ -146,7 +146,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const signal = AbortSignal.timeout(timeoutMs);
       const attempt = () =>
         retrying && isQuery(init?.body) ? retrying.execute(() => fetchOnce(url, init, signal)) : fetchOnce(url, init, signal);
-      return (breaker ? breaker.execute(attempt) : attempt()) as unknown as ReturnType<Fetcher>;
+      return breaker ? breaker.execute(attempt) : attempt();
     };
     this.fetcher = fetcher;
   }
