@@ -104,9 +104,6 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
   });
 
   // The key the identity forwarded to subgraphs is signed with; its public half is served on /.well-known/jwks.json.
-  if (env.NODE_ENV === 'production' && !env.GATEWAY_SIGNING_KEY) {
-    logger.warn('GATEWAY_SIGNING_KEY is unset: using a key generated at start (replicas must share one key)');
-  }
   const signingKey = await loadGatewaySigningKey(env.GATEWAY_SIGNING_KEY);
   const signIdentity = identitySigner(signingKey);
   const jwks = JSON.stringify({ keys: [signingKey.publicJwk] });

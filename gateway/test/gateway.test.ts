@@ -240,8 +240,11 @@ describe('gateway env', () => {
     expect(env.PLAYGROUND).toBe(true);
     expect(env.SUBGRAPH_TIMEOUT_MS).toBe(1500);
     expect(env.SUPERGRAPH_PATH).toMatch(/supergraph\.graphql$/);
-    expect(loadEnv({ NODE_ENV: 'production' }).PLAYGROUND).toBe(false);
-    expect(loadEnv({ NODE_ENV: 'production', PLAYGROUND: 'true' }).PLAYGROUND).toBe(true);
+    const production = { NODE_ENV: 'production', GATEWAY_SIGNING_KEY: 'a key' };
+    expect(loadEnv(production).PLAYGROUND).toBe(false);
+    expect(loadEnv({ ...production, PLAYGROUND: 'true' }).PLAYGROUND).toBe(true);
+    // Replicas must sign with one key: production refuses to generate its own.
+    expect(() => loadEnv({ NODE_ENV: 'production' })).toThrow(/GATEWAY_SIGNING_KEY: required in production/);
     expect(() => loadEnv({ SUBGRAPH_URLS: 'sso:3001' })).toThrow(/SUBGRAPH_URLS: "sso:3001" is not name=http/);
   });
 });
