@@ -3,6 +3,7 @@ import { commonEnv, defineEnv, optionalUrl, port, type EnvSource } from '@market
 import { z } from 'zod';
 
 const DEFAULT_SUPERGRAPH = fileURLToPath(new URL('../../supergraph.graphql', import.meta.url));
+const DEFAULT_PERSISTED_OPERATIONS = fileURLToPath(new URL('../persisted-operations.json', import.meta.url));
 
 /** `name=url,name=url` → { name: url }; docker-compose and tests remap routing URLs with it. */
 const subgraphUrls = z
@@ -141,6 +142,10 @@ const parseEnv = defineEnv(
      * for this many seconds, doubled per earlier refusal (capped at a day).
      */
     RATE_LIMIT_PENALTY_S: limit(60),
+    /** The apps' operations (Apollo persisted query manifest): served by hash, and the safelist when SAFELIST is on. */
+    PERSISTED_OPERATIONS_PATH: z.string().default(DEFAULT_PERSISTED_OPERATIONS),
+    /** Refuse every operation that is not in PERSISTED_OPERATIONS_PATH (production with only the two apps as clients). */
+    SAFELIST: optionalFlag,
     /** SSO's issuer: access tokens must carry it as `iss`. */
     OIDC_ISSUER: z
       .string()
@@ -179,6 +184,7 @@ export function loadEnv(source: EnvSource = process.env) {
     INTROSPECTION: env.INTROSPECTION ?? playground,
     FIELD_SUGGESTIONS: env.FIELD_SUGGESTIONS ?? !production,
     TRUST_PROXY: env.TRUST_PROXY ?? false,
+    SAFELIST: env.SAFELIST ?? false,
     OIDC_JWKS_URL: env.OIDC_JWKS_URL ?? `${env.OIDC_ISSUER}/jwks`,
   };
 }

@@ -18,6 +18,7 @@ import {
 import { openKeyValue, type KeyValueStore } from '@market/stores';
 import { Agent } from 'undici';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
+import { InMemoryLRUCache } from '@apollo/utils.keyvaluecache';
 import { authorizingExecutor, builtInPolicy, NO_RULES } from './authorization';
 import { accessTokenVerifier, InvalidTokenError, KeysUnavailableError, type Identity } from './auth';
 import { corsPolicy } from './cors';
@@ -25,6 +26,7 @@ import type { Env } from './env';
 import { gatewayErrorFormatter } from './errors';
 import { gatewayMetrics } from './metrics';
 import { operationCostEstimator, operationLimits } from './operation-limits';
+import { loadPersistedOperations, persistedQueryCache, safelistPlugin } from './persisted-operations';
 import { PLAYGROUND_DIST, servePlaygroundAsset, servePlaygroundPage, wantsPlayground } from './playground';
 import {
   createRateLimits,
@@ -210,11 +212,14 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
       onSchemaLoadOrUpdate: (callback) => gateway.onSchemaLoadOrUpdate(callback),
       stop: () => gateway.stop(),
     };
+    const persisted = loadPersistedOperations(env.PERSISTED_OPERATIONS_PATH);
+    const sharedCache = kvStore ? keyValueCache(kvStore) : new InMemoryLRUCache<string>();
     apollo = new ApolloServer<GatewayContext>({
       gateway: authorizing,
-      cache: kvStore ? keyValueCache(kvStore) : 'bounded',
-      // Clients re-register a persisted query on a miss, so a day bounds Redis without costing much.
-      persistedQueries: { ttl: 86_400 },
+      cache: sharedCache,
+      // The apps' operations resolve by hash from the manifest; other clients re-register on a miss, so a day
+      // bounds Redis without costing much.
+      persistedQueries: { ttl: 86_400, cache: persistedQueryCache(persisted, sharedCache) },
       formatError: gatewayErrorFormatter(logger, env.NODE_ENV === 'development'),
       introspection: env.INTROSPECTION,
       includeStacktraceInErrorResponses: false,
@@ -225,7 +230,13 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
       // Shutdown is ours (stop() / runMain / the launcher), in order; Apollo must not stop itself on SIGINT.
       stopOnTerminationSignals: false,
       // Apollo's default landing page loads Sandbox from a CDN; ours is bundled (see playground/).
-      plugins: [ApolloServerPluginLandingPageDisabled(), operationMetricsPlugin(metrics), ...limits.plugins, limiter.plugin],
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        operationMetricsPlugin(metrics),
+        ...(env.SAFELIST ? [safelistPlugin(persisted)] : []),
+        ...limits.plugins,
+        limiter.plugin,
+      ],
       logger,
     });
     await apollo.start();

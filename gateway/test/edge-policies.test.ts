@@ -1,4 +1,8 @@
-import type { EnvSource } from '@market/kit';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateGatewayKeys, type EnvSource } from '@market/kit';
 import { freshRedis, testEnv, testLogger } from '@market/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../src/env';
@@ -14,6 +18,8 @@ interface Body {
 }
 
 let stubs: StubSubgraphs;
+/** Production requires a signing key. */
+const SIGNING_KEY = JSON.stringify((await generateGatewayKeys()).privateJwk);
 const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
@@ -137,7 +143,7 @@ describe('schema exposure by mode', () => {
   });
 
   it('hides field suggestions and refuses introspection in production unless INTROSPECTION is set', async () => {
-    const gateway = await gatewayWith({ NODE_ENV: 'production' });
+    const gateway = await gatewayWith({ NODE_ENV: 'production', GATEWAY_SIGNING_KEY: SIGNING_KEY });
     const suggestion = await post(gateway, { query: typo });
     expect(suggestion.status).toBe(400);
     expect(messages(suggestion.body)).toEqual(['Cannot query field "nam" on type "Thing".']);
@@ -146,7 +152,7 @@ describe('schema exposure by mode', () => {
     expect(codes(refused.body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(messages(refused.body)[0]).toMatch(/introspection is not allowed/i);
 
-    const opened = await gatewayWith({ NODE_ENV: 'production', INTROSPECTION: 'true' });
+    const opened = await gatewayWith({ NODE_ENV: 'production', GATEWAY_SIGNING_KEY: SIGNING_KEY, INTROSPECTION: 'true' });
     expect((await post(opened, { query: introspection })).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
   });
 });
@@ -291,5 +297,60 @@ describe('rate limits (Redis)', () => {
     const refusedByB = await ask(b)();
     expect([refusedByA.status, refusedByB.status]).toEqual([429, 429]);
     expect(Number(refusedByB.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('persisted operations and the safelist', () => {
+  const body = 'query Things {\n  things {\n    id\n    __typename\n  }\n}';
+  const id = createHash('sha256').update(body).digest('hex');
+  const manifest = (operations: { id: string; body: string }[]) => {
+    const dir = mkdtempSync(join(tmpdir(), 'persisted-'));
+    const path = join(dir, 'persisted-operations.json');
+    writeFileSync(
+      path,
+      JSON.stringify({
+        format: 'apollo-persisted-query-manifest',
+        version: 1,
+        operations: operations.map((o) => ({ ...o, name: 'Things', type: 'query' })),
+      }),
+    );
+    cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
+    return path;
+  };
+  const things = {
+    things: [
+      { id: '1', __typename: 'Thing' },
+      { id: '2', __typename: 'Thing' },
+    ],
+  };
+
+  it('serves a manifest operation by its hash alone, without registration', async () => {
+    const gateway = await gatewayWith({ PERSISTED_OPERATIONS_PATH: manifest([{ id, body }]) });
+    const result = await post(gateway, { extensions: { persistedQuery: { version: 1, sha256Hash: id } } });
+    expect(result.body).toEqual({ data: things });
+    // Without the safelist, other operations still run.
+    expect((await post(gateway, { query: '{ things { name } }' })).status).toBe(200);
+  });
+
+  it('refuses every other operation when SAFELIST is on, before any subgraph is called', async () => {
+    const gateway = await gatewayWith({ PERSISTED_OPERATIONS_PATH: manifest([{ id, body }]), SAFELIST: 'true' });
+    expect((await post(gateway, { query: body })).body).toEqual({ data: things });
+    const before = stubs.seen.length;
+    const refused = await post(gateway, { query: '{ things { id name } }' });
+    expect(refused.status).toBe(400);
+    expect(codes(refused.body)).toEqual(['PERSISTED_QUERY_NOT_IN_SAFELIST']);
+    // A client-registered APQ is not a way around it.
+    const text = '{ things { name } }';
+    const sha256Hash = createHash('sha256').update(text).digest('hex');
+    expect(codes((await post(gateway, { query: text, extensions: { persistedQuery: { version: 1, sha256Hash } } })).body)).toEqual([
+      'PERSISTED_QUERY_NOT_IN_SAFELIST',
+    ]);
+    expect(stubs.seen.length).toBe(before);
+  });
+
+  it('refuses to start with a manifest whose ids are not the hashes of their bodies', async () => {
+    await expect(gatewayWith({ PERSISTED_OPERATIONS_PATH: manifest([{ id, body: '{ things { name } }' }]) })).rejects.toThrow(
+      /is not the sha256 of its body/,
+    );
   });
 });
