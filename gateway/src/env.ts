@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { commonEnv, defineEnv, optionalUrl, port, type EnvSource } from '@market/kit';
+import { commonEnv, defineEnv, optionalUrl, port, tracingEnv, type EnvSource } from '@market/kit';
 import { z } from 'zod';
 
 const DEFAULT_SUPERGRAPH = fileURLToPath(new URL('../../supergraph.graphql', import.meta.url));
@@ -38,6 +38,7 @@ const limit = (fallback: number) => z.coerce.number().int().min(1).default(fallb
 const parseEnv = defineEnv(
   'gateway',
   {
+    ...tracingEnv,
     NODE_ENV: commonEnv.NODE_ENV,
     HOST: commonEnv.HOST,
     LOG_LEVEL: commonEnv.LOG_LEVEL,

@@ -248,6 +248,7 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
       name: 'gateway',
       host: env.HOST,
       port: env.PORT,
+      tracing: env,
       logger,
       metrics,
       checks,

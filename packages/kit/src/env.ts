@@ -1,5 +1,6 @@
 import type { JWK } from 'jose';
 import { z } from 'zod';
+import { tracingEnv } from './tracing';
 
 export type EnvSource = Record<string, string | undefined>;
 
@@ -61,6 +62,7 @@ export const optionalUrl = (protocols: string[]) =>
 
 /** Variables every service understands. */
 export const commonEnv = {
+  ...tracingEnv,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -14,3 +14,4 @@ export * from './log-destination';
 export * from './stored-subgraph';
 export * from './newest-first';
 export * from './gateway-identity';
+export * from './tracing';

@@ -10,6 +10,7 @@ import { createErrorFormatter } from './errors';
 import { HttpError, sendJson, sendText, withTimeout } from './http';
 import { createMetrics, type Metrics } from './metrics';
 import { identityTokenOf, type IdentityVerifier, type Viewer } from './gateway-identity';
+import { startTracing, withServerSpan, type TracingConfig } from './tracing';
 
 export interface ReadinessCheck {
   name: string;
@@ -52,6 +53,8 @@ export interface HttpServiceOptions {
   metrics?: Metrics;
   /** How long in-flight requests may take to finish on shutdown. */
   drainMs?: number;
+  /** OpenTelemetry settings (tracing.ts); off when absent or `none`. */
+  tracing?: TracingConfig | undefined;
 }
 
 const READY_TIMEOUT_MS = 2_000;
@@ -81,6 +84,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Run
     return { ready: results.every(([, r]) => r.ok), checks: report };
   };
 
+  const tracing = options.tracing ? startTracing(name, options.tracing, { logger }) : undefined;
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint();
     const header = req.headers['x-request-id'];
@@ -93,7 +97,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Run
       metrics.httpDuration.observe({ route }, Number(process.hrtime.bigint() - started) / 1e9);
     });
     const reqLogger = logger.child({ requestId });
-    void (async () => {
+    const serve = async () => {
       try {
         if (path === '/health') return sendJson(res, 200, { status: 'ok', service: name });
         if (path === '/ready') {
@@ -115,7 +119,10 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Run
           sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
         else res.destroy();
       }
-    })();
+    };
+    // Probes stay out of traces; everything else continues the caller's trace when tracing is on.
+    if (route === '/health' || route === '/ready' || route === '/metrics') void serve();
+    else void withServerSpan(name, req, res, route, serve);
   });
   server.keepAliveTimeout = 65_000;
 
@@ -141,6 +148,7 @@ export async function startHttpService(options: HttpServiceOptions): Promise<Run
       await closed;
       clearTimeout(forced);
       await options.onStop?.();
+      await tracing?.shutdown();
       logger.info(`${name} stopped`);
     })();
     return stopping;
@@ -168,6 +176,7 @@ export interface SubgraphOptions<Ctx extends BaseContext> {
   /** Extra routes served before /graphql (SSO's OIDC endpoints, say). */
   routes?: HttpServiceOptions['handle'];
   plugins?: ApolloServerPlugin<Ctx>[];
+  tracing?: TracingConfig | undefined;
   /**
    * Lock-down: /graphql answers only requests carrying a valid gateway-signed identity (401 otherwise);
    * the viewer comes from it. Without it /graphql is open and every viewer is null (development).
@@ -203,6 +212,7 @@ export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOp
     logger,
     checks: options.checks ?? [],
     metrics,
+    tracing: options.tracing,
     onStop: async () => {
       await apollo.stop();
       await options.onStop?.();

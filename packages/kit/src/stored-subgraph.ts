@@ -7,6 +7,7 @@ import { shouldSeedDemoData } from './env';
 import { createLogger, type Logger } from './logger';
 import { gatewayIdentityFromEnv, type GatewayIdentityEnv } from './gateway-identity';
 import { startSubgraph, type RunningService, type SubgraphOptions, type SubgraphRequestInfo } from './service';
+import type { TracingConfig } from './tracing';
 
 /** What a subgraph's store offers the service around it (every adapter has these). */
 export interface SubgraphStore {
@@ -22,6 +23,10 @@ export interface SubgraphEnv extends GatewayIdentityEnv {
   LOG_LEVEL: string;
   NODE_ENV: string;
   SEED_DEMO_DATA: boolean | undefined;
+  /** OpenTelemetry (commonEnv has them). */
+  OTEL_TRACES_EXPORTER?: TracingConfig['OTEL_TRACES_EXPORTER'];
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string | undefined;
+  OTEL_TRACES_SAMPLER_RATIO?: number;
 }
 
 export interface StoredSubgraphOptions<S extends SubgraphStore, Ctx extends BaseContext> {
@@ -68,6 +73,13 @@ export async function startStoredSubgraph<S extends SubgraphStore, Ctx extends B
       name,
       host: env.HOST,
       port: env.PORT,
+      tracing: env.OTEL_TRACES_EXPORTER
+        ? {
+            OTEL_TRACES_EXPORTER: env.OTEL_TRACES_EXPORTER,
+            OTEL_EXPORTER_OTLP_ENDPOINT: env.OTEL_EXPORTER_OTLP_ENDPOINT,
+            OTEL_TRACES_SAMPLER_RATIO: env.OTEL_TRACES_SAMPLER_RATIO ?? 1,
+          }
+        : undefined,
       logger,
       typeDefs: options.typeDefs,
       resolvers: options.resolvers as GraphQLResolverMap<Ctx>,
