@@ -147,6 +147,11 @@ const parseEnv = defineEnv(
     PERSISTED_OPERATIONS_PATH: z.string().default(DEFAULT_PERSISTED_OPERATIONS),
     /** Refuse every operation that is not in PERSISTED_OPERATIONS_PATH (production with only the two apps as clients). */
     SAFELIST: optionalFlag,
+    /**
+     * Benchmarks only: `false` runs Apollo's gateway without the edge policies (authorization, operation and rate
+     * limits, safelist, signed identity). Refused in production.
+     */
+    EDGE_POLICIES: optionalFlag,
     /** SSO's issuer: access tokens must carry it as `iss`. */
     OIDC_ISSUER: z
       .string()
@@ -171,6 +176,10 @@ const parseEnv = defineEnv(
             'GATEWAY_SIGNING_KEY: required in production (replicas must share one key; e.g. `openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256`)',
           ]
         : [],
+    (env) =>
+      env.NODE_ENV === 'production' && env.EDGE_POLICIES === false
+        ? ['EDGE_POLICIES: cannot be turned off in production (it exists for benchmarks)']
+        : [],
   ],
 );
 
@@ -186,6 +195,7 @@ export function loadEnv(source: EnvSource = process.env) {
     FIELD_SUGGESTIONS: env.FIELD_SUGGESTIONS ?? !production,
     TRUST_PROXY: env.TRUST_PROXY ?? false,
     SAFELIST: env.SAFELIST ?? false,
+    EDGE_POLICIES: env.EDGE_POLICIES ?? true,
     OIDC_JWKS_URL: env.OIDC_JWKS_URL ?? `${env.OIDC_ISSUER}/jwks`,
   };
 }

@@ -214,8 +214,10 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
     };
     const persisted = loadPersistedOperations(env.PERSISTED_OPERATIONS_PATH);
     const sharedCache = kvStore ? keyValueCache(kvStore) : new InMemoryLRUCache<string>();
+    // EDGE_POLICIES=false (benchmarks only; refused in production): Apollo's gateway with none of the edge policies.
+    const policies = env.EDGE_POLICIES;
     apollo = new ApolloServer<GatewayContext>({
-      gateway: authorizing,
+      gateway: policies ? authorizing : gateway,
       cache: sharedCache,
       // The apps' operations resolve by hash from the manifest; other clients re-register on a miss, so a day
       // bounds Redis without costing much.
@@ -225,17 +227,15 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
       includeStacktraceInErrorResponses: false,
       // One operation per request: a batch would multiply every limit below by its length.
       allowBatchedHttpRequests: false,
-      validationRules: limits.validationRules,
-      parseOptions: limits.parseOptions,
+      validationRules: policies ? limits.validationRules : [],
+      parseOptions: policies ? limits.parseOptions : {},
       // Shutdown is ours (stop() / runMain / the launcher), in order; Apollo must not stop itself on SIGINT.
       stopOnTerminationSignals: false,
       // Apollo's default landing page loads Sandbox from a CDN; ours is bundled (see playground/).
       plugins: [
         ApolloServerPluginLandingPageDisabled(),
         operationMetricsPlugin(metrics),
-        ...(env.SAFELIST ? [safelistPlugin(persisted)] : []),
-        ...limits.plugins,
-        limiter.plugin,
+        ...(policies ? [...(env.SAFELIST ? [safelistPlugin(persisted)] : []), ...limits.plugins, limiter.plugin] : []),
       ],
       logger,
     });
@@ -305,7 +305,7 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
           return true;
         }
         const principal = identity ? identityPrincipal(identity) : ipPrincipal;
-        const refusal = await limiter.checkRequest(principal, tierOf(identity));
+        const refusal = policies ? await limiter.checkRequest(principal, tierOf(identity)) : undefined;
         if (refusal) {
           sendRateLimited(res, refusal);
           return true;
@@ -317,7 +317,9 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
             requestId: info.requestId,
             principal,
             ...(caller ? { identity: caller } : {}),
-            identityToken: await signIdentity({
+            identityToken: !policies
+              ? undefined
+              : await signIdentity({
               sub: caller?.sub,
               roles: caller?.roles ?? [],
               scopes: caller?.scopes ?? [],

@@ -29,6 +29,13 @@ export interface StartPlatformOptions {
    * 3008/3009 pass its origin as CORS_ORIGINS, or the gateway refuses the app's cross-origin calls.
    */
   gatewayEnv?: EnvSource;
+  /** Subgraphs refuse requests the gateway did not sign (default true); benchmarks of other gateways turn it off. */
+  lockDown?: boolean;
+  /**
+   * Extra SSO environment. Browser tests serving an app on another port than 3008/3009 pass its URL as
+   * WEB_CLIENT_URL / WEB_ADMIN_URL, or SSO refuses the app's redirect URIs.
+   */
+  ssoEnv?: EnvSource;
 }
 
 export interface Platform {
@@ -166,13 +173,14 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
             DATA_DIR: join(dataRoot, name),
             SEED_DEMO_DATA: String(options.seed ?? true),
             REDIS_URL: redis.url,
-            ...gatewayKeys.subgraphs,
+            ...(options.lockDown === false ? {} : gatewayKeys.subgraphs),
             ...stores.env,
           };
           if (name === 'sso') {
             // SSO's own URL is its issuer, so the OIDC flows of tests run against it as against a deployment.
             issuer = `http://127.0.0.1:${port}`;
             env.ISSUER = issuer;
+            Object.assign(env, options.ssoEnv);
           }
           slots.set(name, { module, port, env, cleanups: stores.cleanups });
           try {
