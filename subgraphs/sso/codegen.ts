@@ -13,7 +13,12 @@ const config: CodegenConfig = {
         contextType: '../context#Context',
         scalars: { DateTime: { input: 'Date', output: 'Date | string' } },
         // Both store adapters hand back the same row type, so resolvers do not know which database answered.
-        mappers: { User: '../store/user-store#UserRow' },
+        mappers: {
+          User: '../store/user-store#UserRow',
+          AuditEvent: '../store/user-store#AuditEventRow',
+          LinkedIdentity: '../store/user-store#LinkedIdentityRow',
+          OAuthClient: '../oidc/oauth-clients#OAuthClientRecord',
+        },
       },
     },
   },

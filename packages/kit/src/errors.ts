@@ -32,6 +32,12 @@ export const badInput = (message: string, field?: string) => userError(ErrorCode
 
 export const notFound = (what: string, id: string) => userError(ErrorCode.NOT_FOUND, `${what} ${id} was not found`);
 
+/** The caller is anonymous where a signed-in user is required. */
+export const unauthenticated = (message = 'Sign in to do this') => userError(ErrorCode.UNAUTHENTICATED, message);
+
+/** The caller is signed in but may not do this (a missing scope, or someone else's data). */
+export const forbidden = (message = 'You are not allowed to do this') => userError(ErrorCode.FORBIDDEN, message);
+
 /**
  * Apollo Server `formatError`: expected errors pass through with their code;
  * anything else is logged once with the request id and masked.

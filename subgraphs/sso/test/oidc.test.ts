@@ -1,161 +1,61 @@
-import { createServer } from 'node:net';
 import { DEMO_PASSWORD, demoData } from '@market/demo-data';
-import { freshMysql, freshPostgres, freshRedis, tempDataDir, testLogger, type Provisioned } from '@market/testkit';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEnv } from '../src/env';
 import { SIGN_IN_FAILED } from '../src/oidc/provider';
-import { startService, type SsoService } from '../src/service';
+import {
+  apps,
+  CookieJar,
+  discover,
+  follow,
+  formOf,
+  request,
+  startFlow,
+  startTestSso,
+  submit,
+  type AppId,
+  type Flow,
+  type TestSso,
+} from './hosted-pages';
 
 // A standard relying party (openid-client) against the provider over plain HTTP: the hosted
 // sign-in form is filled by POSTing it, with a tiny cookie jar standing in for the browser.
 // Runs on MySQL / PostgreSQL / Redis when their URLs are set, on PGlite and in-process otherwise.
 
 const API_AUDIENCE = 'http://localhost:3000/graphql';
-const apps = {
-  'web-client': 'http://localhost:3008/callback',
-  'web-admin': 'http://localhost:3009/callback',
-} as const;
-type AppId = keyof typeof apps;
 
 const demo = demoData();
 const customer = demo.users.find((u) => u.email === 'customer@example.com')!;
 const admin = demo.users.find((u) => u.email === 'admin@example.com')!;
 const suspended = demo.users.find((u) => u.status === 'SUSPENDED')!;
 
-let mysql: Provisioned;
-let postgres: Provisioned;
-let redis: Provisioned & { prefix: string };
-let data: { dir: string; cleanup: () => Promise<void> };
-let service: SsoService;
+let sso: TestSso;
 let issuer: string;
-let env: Record<string, string>;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 beforeAll(async () => {
-  mysql = await freshMysql('sso_oidc');
-  postgres = await freshPostgres('sso_oidc');
-  redis = await freshRedis('sso_oidc');
-  data = tempDataDir('sso-oidc');
-  const port = await freePort();
-  issuer = `http://127.0.0.1:${port}`;
-  env = { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: data.dir, NODE_ENV: 'test', ISSUER: issuer };
-  if (mysql.url) env.MYSQL_URL = mysql.url;
-  if (postgres.url) env.DATABASE_URL = postgres.url;
-  if (redis.url) Object.assign(env, { REDIS_URL: redis.url, REDIS_PREFIX: redis.prefix });
-  service = await startService(loadEnv(env), { logger: testLogger('sso') });
+  sso = await startTestSso('sso_oidc');
+  issuer = sso.issuer;
 }, 60_000);
 
 afterAll(async () => {
-  await service?.stop();
-  await mysql?.cleanup();
-  await postgres?.cleanup();
-  await redis?.cleanup();
-  await data?.cleanup();
+  await sso?.stop();
 });
 
-/** Cookies by name, as a browser would send them back to this one host (paths ignored: one flow at a time). */
-class CookieJar {
-  private readonly cookies = new Map<string, string>();
-  store(response: Response) {
-    for (const line of response.headers.getSetCookie()) {
-      const [pair = '', ...attributes] = line.split(';');
-      const eq = pair.indexOf('=');
-      const name = pair.slice(0, eq).trim();
-      const value = pair.slice(eq + 1).trim();
-      const expired = attributes.some((a) => /^\s*expires=/i.test(a) && new Date(a.split('=')[1] ?? '').getTime() < Date.now());
-      if (!value || expired) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-  }
-  header(): string {
-    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
-  }
-}
+const browser = () => ({ jar: new CookieJar() });
+const config = (app: AppId) => discover(issuer, app);
 
-async function request(jar: CookieJar, url: string, init: RequestInit = {}): Promise<Response> {
-  const response = await fetch(url, {
-    ...init,
-    redirect: 'manual',
-    headers: { ...(init.headers as Record<string, string>), cookie: jar.header() },
-  });
-  jar.store(response);
-  return response;
-}
-
-/** Follows redirects inside the provider; stops at a page or at a redirect leaving it (to the app). */
-async function follow(jar: CookieJar, url: string, init?: RequestInit): Promise<{ response: Response; url: string }> {
-  let response = await request(jar, url, init);
-  let current = url;
-  for (let hops = 0; hops < 10 && response.status >= 300 && response.status < 400; hops++) {
-    const location = new URL(response.headers.get('location') ?? '', current).toString();
-    if (!location.startsWith(issuer)) return { response, url: location };
-    current = location;
-    response = await request(jar, current);
-  }
-  return { response, url: current };
-}
-
-function formOf(html: string): { action: string; csrf: string } {
-  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)?.[1];
-  if (!action || !csrf) throw new Error(`no sign-in form in ${html}`);
-  return { action: action.replace(/&#38;/g, '&'), csrf };
-}
-
-async function config(app: AppId): Promise<oidc.Configuration> {
-  return oidc.discovery(new URL(issuer), app, { redirect_uris: [apps[app]] }, oidc.None(), { execute: [oidc.allowInsecureRequests] });
-}
-
-interface Flow {
-  jar: CookieJar;
-  verifier: string;
-  state: string;
-  authorizationUrl: URL;
-}
-
-async function startFlow(configuration: oidc.Configuration, app: AppId, scope: string, jar = new CookieJar()): Promise<Flow> {
-  const verifier = oidc.randomPKCECodeVerifier();
-  const state = oidc.randomState();
-  const authorizationUrl = oidc.buildAuthorizationUrl(configuration, {
-    redirect_uri: apps[app],
-    scope,
-    state,
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
-    code_challenge_method: 'S256',
-  });
-  return { jar, verifier, state, authorizationUrl };
-}
-
-/** Opens the sign-in page and submits it; returns where the browser ends up (the app's callback, or a page). */
+/** Opens the sign-in page (checking what it must carry) and submits it; returns where the browser ends up. */
 async function signIn(flow: Flow, email: string, password: string) {
-  const page = await follow(flow.jar, flow.authorizationUrl.toString());
+  const page = await follow(flow.browser, issuer, flow.authorizationUrl.toString());
   expect(page.response.status).toBe(200);
-  const html = await page.response.text();
-  expect(html).toContain('<label for="email">Email</label>');
+  expect(page.html).toContain('<label for="email">Email</label>');
   expect(page.response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-  const form = formOf(html);
-  return follow(flow.jar, new URL(form.action, page.url).toString(), {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ csrf: form.csrf, email, password }).toString(),
-  });
+  return submit(flow.browser, issuer, page, { email, password });
 }
 
 async function signInAndGetTokens(app: AppId, email: string, scope: string) {
   const configuration = await config(app);
-  const flow = await startFlow(configuration, app, scope);
+  const flow = await startFlow(configuration, app, scope, browser());
   const end = await signIn(flow, email, DEMO_PASSWORD);
   expect(end.url.startsWith(apps[app])).toBe(true);
   const callback = new URL(end.url);
@@ -246,7 +146,7 @@ describe('OpenID Connect provider', () => {
       code_challenge: await oidc.calculatePKCECodeChallenge(oidc.randomPKCECodeVerifier()),
       code_challenge_method: 'S256',
     }).toString();
-    const response = await request(new CookieJar(), url.toString());
+    const response = await request(browser(), url.toString());
     expect(response.status).toBe(400);
     expect(response.headers.get('location')).toBeNull();
     expect(response.headers.get('content-type')).toMatch(/^text\/html/);
@@ -255,14 +155,14 @@ describe('OpenID Connect provider', () => {
 
   it('refuses an authorization request without PKCE from a public client, and a plain challenge', async () => {
     const base = { client_id: 'web-client', response_type: 'code', scope: 'openid', redirect_uri: apps['web-client'], state: 's' };
-    const withoutPkce = await request(new CookieJar(), `${issuer}/auth?${new URLSearchParams(base).toString()}`);
+    const withoutPkce = await request(browser(), `${issuer}/auth?${new URLSearchParams(base).toString()}`);
     const location = new URL(withoutPkce.headers.get('location') ?? '');
     expect(location.origin + location.pathname).toBe(apps['web-client']);
     expect(location.searchParams.get('error')).toBe('invalid_request');
     expect(location.searchParams.get('error_description')).toMatch(/PKCE/i);
 
     const plain = await request(
-      new CookieJar(),
+      browser(),
       `${issuer}/auth?${new URLSearchParams({ ...base, code_challenge: 'a'.repeat(43), code_challenge_method: 'plain' }).toString()}`,
     );
     expect(new URL(plain.headers.get('location') ?? '').searchParams.get('error')).toBe('invalid_request');
@@ -270,9 +170,9 @@ describe('OpenID Connect provider', () => {
 
   it('answers prompt=none without a session with login_required', async () => {
     const configuration = await config('web-client');
-    const flow = await startFlow(configuration, 'web-client', 'openid');
+    const flow = await startFlow(configuration, 'web-client', 'openid', browser());
     flow.authorizationUrl.searchParams.set('prompt', 'none');
-    const end = await follow(flow.jar, flow.authorizationUrl.toString());
+    const end = await follow(flow.browser, issuer, flow.authorizationUrl.toString());
     expect(end.url.startsWith(apps['web-client'])).toBe(true);
     expect(new URL(end.url).searchParams.get('error')).toBe('login_required');
   });
@@ -284,10 +184,10 @@ describe('OpenID Connect provider', () => {
       ['nobody@example.com', DEMO_PASSWORD],
       [suspended.email, DEMO_PASSWORD],
     ] as const) {
-      const flow = await startFlow(configuration, 'web-client', 'openid');
+      const flow = await startFlow(configuration, 'web-client', 'openid', browser());
       const end = await signIn(flow, email, password);
       expect(end.response.status).toBe(401);
-      const html = await end.response.text();
+      const html = end.html;
       expect(html).toContain(SIGN_IN_FAILED);
       expect(html).toContain('name="csrf"');
     }
@@ -295,10 +195,10 @@ describe('OpenID Connect provider', () => {
 
   it('refuses a sign-in form without its CSRF token', async () => {
     const configuration = await config('web-client');
-    const flow = await startFlow(configuration, 'web-client', 'openid');
-    const page = await follow(flow.jar, flow.authorizationUrl.toString());
-    const form = formOf(await page.response.text());
-    const response = await request(flow.jar, new URL(form.action, page.url).toString(), {
+    const flow = await startFlow(configuration, 'web-client', 'openid', browser());
+    const page = await follow(flow.browser, issuer, flow.authorizationUrl.toString());
+    const form = formOf(page.html);
+    const response = await request(flow.browser, new URL(form.action, page.url).toString(), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ csrf: 'forged', email: customer.email, password: DEMO_PASSWORD }).toString(),
@@ -337,14 +237,14 @@ describe('OpenID Connect provider', () => {
       id_token_hint: tokens.id_token!,
       post_logout_redirect_uri: 'http://localhost:3008/',
     });
-    const page = await follow(flow.jar, logoutUrl.toString());
+    const page = await follow(flow.browser, issuer, logoutUrl.toString());
     expect(page.response.status).toBe(200);
     expect(page.response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    const html = await page.response.text();
+    const html = page.html;
     const action = /<form id="op.logoutForm" method="post" action="([^"]+)"/.exec(html)?.[1];
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(html)?.[1];
     expect(action && xsrf).toBeTruthy();
-    const end = await follow(flow.jar, new URL(action!, page.url).toString(), {
+    const end = await follow(flow.browser, issuer, new URL(action!, page.url).toString(), {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ xsrf: xsrf!, logout: 'yes' }).toString(),
@@ -352,9 +252,9 @@ describe('OpenID Connect provider', () => {
     expect(end.url).toBe('http://localhost:3008/');
 
     // Signed out: a silent sign-in needs a login again.
-    const again = await startFlow(configuration, 'web-client', 'openid', flow.jar);
+    const again = await startFlow(configuration, 'web-client', 'openid', flow.browser);
     again.authorizationUrl.searchParams.set('prompt', 'none');
-    const silent = await follow(flow.jar, again.authorizationUrl.toString());
+    const silent = await follow(flow.browser, issuer, again.authorizationUrl.toString());
     expect(new URL(silent.url).searchParams.get('error')).toBe('login_required');
   });
 
@@ -362,19 +262,18 @@ describe('OpenID Connect provider', () => {
     const victim = demo.users.find((u) => u.email === 'customer2@example.com')!;
     const { configuration, tokens } = await signInAndGetTokens('web-client', victim.email, 'openid');
     // No admin mutation exists yet: suspend through the service's store.
-    expect(await service.store.setStatus(victim.id, 'SUSPENDED')).toBe(true);
+    expect(await sso.service.store.setStatus(victim.id, 'SUSPENDED')).toBe(true);
     try {
       await expect(oidc.refreshTokenGrant(configuration, tokens.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
     } finally {
-      await service.store.setStatus(victim.id, 'ACTIVE');
+      await sso.service.store.setStatus(victim.id, 'ACTIVE');
     }
   });
 
   it('keeps its signing keys across a restart: tokens issued before still verify', async () => {
     const { tokens } = await signInAndGetTokens('web-client', customer.email, 'openid');
     const before = (await (await fetch(`${issuer}/jwks`)).json()) as { keys: { kid: string }[] };
-    await service.stop();
-    service = await startService(loadEnv(env), { logger: testLogger('sso') });
+    await sso.restart();
     const after = (await (await fetch(`${issuer}/jwks`)).json()) as { keys: { kid: string; d?: string }[] };
     expect(after.keys.map((k) => k.kid)).toEqual(before.keys.map((k) => k.kid));
     expect(after.keys.every((k) => k.d === undefined)).toBe(true); // public keys only

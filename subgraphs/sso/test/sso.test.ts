@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { demoData } from '@market/demo-data';
-import { freshMysql, freshPostgres, graphql, resolveEntities, testLogger, type GraphQLResult, type Provisioned } from '@market/testkit';
+import { freshMysql, freshPostgres, testLogger, type GraphQLResult, type Provisioned } from '@market/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadEnv } from '../src/env';
 import { startService, type SsoService } from '../src/service';
+import { callAs, fakeViewer, gatewayIdentity, type GatewayIdentity } from './gateway-viewer';
 
 // Runs on MySQL when MYSQL_URL is set, else on PostgreSQL when DATABASE_URL is set
 // (CI sets both, so the production adapter is the one tested), else on PGlite in a temporary folder.
@@ -13,7 +14,17 @@ let mysql: Provisioned;
 let postgres: Provisioned;
 let dataDir: string;
 let service: SsoService;
+let identity: GatewayIdentity;
 const demo = demoData();
+const demoAdmin = demo.users.find((u) => u.email === 'admin@example.com')!;
+/** Listing users is for admins: the calls come as the demo admin, as the gateway would forward them. */
+const admin = fakeViewer(demoAdmin.id, ['admin:users'], ['ADMIN']);
+const graphql = <T = Record<string, unknown>>(target: SsoService, query: string, variables: Record<string, unknown> = {}) =>
+  callAs<T>(identity, target, admin, query, variables);
+const resolveEntities = <T>(target: SsoService, representations: Record<string, unknown>[], selection: string) =>
+  callAs<{ _entities: (T | null)[] }>(identity, target, null, `query ($r: [_Any!]!) { _entities(representations: $r) { ${selection} } }`, {
+    r: representations,
+  });
 
 interface UserNode {
   id: string;
@@ -32,8 +43,17 @@ beforeAll(async () => {
   mysql = await freshMysql('sso');
   postgres = await freshPostgres('sso');
   dataDir = mkdtempSync(join(tmpdir(), 'sso-test-'));
+  identity = await gatewayIdentity();
   service = await startService(
-    loadEnv({ PORT: '0', HOST: '127.0.0.1', MYSQL_URL: mysql.url, DATABASE_URL: postgres.url, DATA_DIR: dataDir, NODE_ENV: 'test' }),
+    loadEnv({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      MYSQL_URL: mysql.url,
+      DATABASE_URL: postgres.url,
+      DATA_DIR: dataDir,
+      NODE_ENV: 'test',
+      ...identity.env,
+    }),
     { logger: testLogger('sso') },
   );
 });
@@ -102,19 +122,32 @@ describe('sso subgraph', () => {
     expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 
-  it('answers me with null until the gateway forwards the caller', async () => {
-    const result = await graphql<{ me: null }>(
+  it('answers me with the caller, UNAUTHENTICATED for anonymous callers, and lists users for admins only', async () => {
+    const me = await graphql<{ me: { id: string; email: string } }>(
       service,
       `
         {
           me {
             id
+            email
           }
         }
       `,
     );
-    expect(result.errors).toBeUndefined();
-    expect(result.data?.me).toBeNull();
+    expect(me.errors).toBeUndefined();
+    expect(me.data?.me).toEqual({ id: demoAdmin.id, email: 'admin@example.com' });
+    const anonymous = await callAs(identity, service, null, `{ me { id } }`);
+    expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const customer = fakeViewer(demo.users.find((u) => u.email === 'customer@example.com')!.id, ['orders:read'], ['CUSTOMER']);
+    const refused = await callAs(identity, service, customer, `{ users { totalCount } }`);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Without the gateway's signature the subgraph answers nothing at all.
+    const unsigned = await fetch(`${service.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ users { totalCount } }' }),
+    });
+    expect(unsigned.status).toBe(401);
   });
 
   it('resolves user references in one users query and one roles query, however many', async () => {
@@ -146,7 +179,15 @@ describe('sso subgraph', () => {
   it('seeds on first boot only: a restart keeps the same users', async () => {
     await service.stop();
     service = await startService(
-      loadEnv({ PORT: '0', HOST: '127.0.0.1', MYSQL_URL: mysql.url, DATABASE_URL: postgres.url, DATA_DIR: dataDir, NODE_ENV: 'test' }),
+      loadEnv({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        MYSQL_URL: mysql.url,
+        DATABASE_URL: postgres.url,
+        DATA_DIR: dataDir,
+        NODE_ENV: 'test',
+        ...identity.env,
+      }),
       { logger: testLogger('sso') },
     );
     const result = await graphql<{ users: { totalCount: number } }>(

@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { freshMysql, freshPostgres, testEnv, testLogger } from '@market/testkit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EmailTakenError, MysqlUserStore, PgUserStore, type NewUser, type UserCursor, type UserRow, type UserStore } from '../src/store';
+import {
+  EmailTakenError,
+  LinkTakenError,
+  MysqlUserStore,
+  PgUserStore,
+  type NewUser,
+  type UserCursor,
+  type UserFilter,
+  type UserRow,
+  type UserStore,
+} from '../src/store';
 
 // The same cases against every adapter this machine has: PGlite always,
 // PostgreSQL when DATABASE_URL is set, MySQL/MariaDB when MYSQL_URL is set (CI sets both).
@@ -104,7 +114,16 @@ describe.each(adapters)('UserStore contract: $name', (adapter) => {
     const found = await store.byIds([c!.id, 'not-a-uuid', randomUUID(), a!.id, b!.id, a!.id]);
     expect(store.queries.count - before).toBe(1);
     expect(found.map((u) => u.id)).toEqual([c!.id, a!.id, b!.id]);
-    expect(found[1]).toEqual({ id: a!.id, email: 'ada@example.com', status: 'ACTIVE', createdAt, updatedAt: createdAt });
+    expect(found[1]).toEqual({
+      id: a!.id,
+      email: 'ada@example.com',
+      status: 'ACTIVE',
+      statusReason: null,
+      emailVerifiedAt: null,
+      lastLoginAt: null,
+      createdAt,
+      updatedAt: createdAt,
+    });
     expect(found[1]!.createdAt.toISOString()).toBe('2026-02-01T12:00:00.123Z');
     expect(found.map((u) => u.status)).toEqual(['PENDING_VERIFICATION', 'ACTIVE', 'SUSPENDED']);
     // Ids arrive in the canonical lower-case form on every adapter.
@@ -346,5 +365,238 @@ describe.each(adapters)('UserStore contract: $name', (adapter) => {
     await store.deleteMfa(id);
     expect(await store.mfaOf(id)).toBeNull();
     expect(await store.unusedRecoveryCodes(id)).toBe(0);
+  });
+  // ---- accounts ----
+
+  it('stores status reason and email verification on insert and reads them back', async () => {
+    const verifiedAt = new Date(base + 7);
+    const [user] = await store.insertMany([newUser({ status: 'BLOCKED', statusReason: 'fraud', emailVerifiedAt: verifiedAt })]);
+    expect(user).toMatchObject({ statusReason: 'fraud', emailVerifiedAt: verifiedAt, lastLoginAt: null });
+    expect(await store.byIds([user!.id])).toEqual([user]);
+    expect((await store.credentialsByEmail(user!.email))?.user).toEqual(user);
+  });
+
+  it('searches users by email text, status and role, newest first with keyset paging and a total', async () => {
+    const [ada, bob, cat, dan] = await store.insertMany([
+      newUser({ email: 'ada.lovelace@example.com', roles: ['ADMIN', 'CUSTOMER'], createdAt: new Date(base + 4) }),
+      newUser({ email: 'bob@agency.example', roles: ['AGENCY_OWNER'], status: 'SUSPENDED', createdAt: new Date(base + 3) }),
+      newUser({ email: 'CAT_100%@example.com', roles: ['CUSTOMER'], createdAt: new Date(base + 2) }),
+      newUser({ email: 'dan@example.com', roles: [], status: 'PENDING_VERIFICATION', createdAt: new Date(base + 1) }),
+    ]);
+    const ids = async (filter: UserFilter, limit = 10, after: UserCursor | null = null) => {
+      const page = await store.search(filter, limit, after);
+      return { ids: page.rows.map((r) => r.id), total: page.totalCount };
+    };
+    expect(await ids({})).toEqual({ ids: [ada!.id, bob!.id, cat!.id, dan!.id], total: 4 });
+    expect(await ids({ search: 'LOVELACE' })).toEqual({ ids: [ada!.id], total: 1 });
+    expect(await ids({ search: '100%' })).toEqual({ ids: [cat!.id], total: 1 });
+    expect(await ids({ search: '_' })).toEqual({ ids: [cat!.id], total: 1 }); // wildcards are literal
+    expect(await ids({ search: 'example.com' })).toEqual({ ids: [ada!.id, cat!.id, dan!.id], total: 3 });
+    expect(await ids({ statuses: ['SUSPENDED', 'PENDING_VERIFICATION'] })).toEqual({ ids: [bob!.id, dan!.id], total: 2 });
+    expect(await ids({ roles: ['CUSTOMER'] })).toEqual({ ids: [ada!.id, cat!.id], total: 2 });
+    expect(await ids({ roles: ['ADMIN', 'AGENCY_OWNER'], statuses: ['ACTIVE'] })).toEqual({ ids: [ada!.id], total: 1 });
+    expect(await ids({ search: 'example', statuses: [], roles: [] }, 2)).toEqual({ ids: [ada!.id, bob!.id], total: 4 });
+    const page2 = await ids({ search: 'example' }, 2, { createdAt: bob!.createdAt, id: bob!.id });
+    expect(page2).toEqual({ ids: [cat!.id, dan!.id], total: 4 });
+    expect(await ids({ search: 'nobody-here' })).toEqual({ ids: [], total: 0 });
+  });
+
+  it('sets status with a reason, roles, email verification and last login', async () => {
+    const [user] = await store.insertMany([newUser({ status: 'PENDING_VERIFICATION', roles: ['CUSTOMER'], createdAt: new Date(base) })]);
+    const id = user!.id;
+    const at = new Date(base + 1000);
+    expect(await store.setStatusWithReason(id.toUpperCase(), 'SUSPENDED', 'chargebacks', at)).toBe(true);
+    expect((await store.byIds([id]))[0]).toMatchObject({ status: 'SUSPENDED', statusReason: 'chargebacks', updatedAt: at });
+    expect(await store.setStatusWithReason(id, 'SUSPENDED', 'chargebacks', at)).toBe(true); // unchanged is still found
+    expect(await store.setStatusWithReason(randomUUID(), 'ACTIVE', null)).toBe(false);
+    expect(await store.setStatusWithReason('nope', 'ACTIVE', null)).toBe(false);
+
+    expect(await store.addRole(id, 'ADMIN')).toBe(true);
+    expect(await store.addRole(id, 'ADMIN')).toBe(true); // no-op when held
+    expect((await store.rolesOf([id])).map((r) => r.role)).toEqual(['ADMIN', 'CUSTOMER']);
+    expect(await store.removeRole(id, 'CUSTOMER')).toBe(true);
+    expect(await store.removeRole(id, 'CUSTOMER')).toBe(true);
+    expect((await store.rolesOf([id])).map((r) => r.role)).toEqual(['ADMIN']);
+    expect(await store.addRole(randomUUID(), 'ADMIN')).toBe(false);
+    expect(await store.removeRole('nope', 'ADMIN')).toBe(false);
+
+    // Verification activates a pending account only; the first verification time is kept.
+    await store.setStatusWithReason(id, 'PENDING_VERIFICATION', null, at);
+    const verifiedAt = new Date(base + 2000);
+    expect(await store.markEmailVerified(id, verifiedAt)).toBe(true);
+    expect((await store.byIds([id]))[0]).toMatchObject({ status: 'ACTIVE', emailVerifiedAt: verifiedAt });
+    await store.setStatusWithReason(id, 'BLOCKED', 'spam', at);
+    expect(await store.markEmailVerified(id, new Date(base + 3000))).toBe(true);
+    expect((await store.byIds([id]))[0]).toMatchObject({ status: 'BLOCKED', emailVerifiedAt: verifiedAt });
+    expect(await store.markEmailVerified(randomUUID())).toBe(false);
+
+    const loginAt = new Date(base + 4000);
+    await store.recordLogin(id, loginAt);
+    expect((await store.byIds([id]))[0]?.lastLoginAt).toEqual(loginAt);
+  });
+
+  it('tells which users have a confirmed TOTP factor in one query, and reads password hashes', async () => {
+    const [a, b, c] = await store.insertMany([newUser(), newUser(), newUser()]);
+    await store.saveMfaSecret(a!.id, 'cipher-a');
+    await store.confirmMfa(a!.id, 1);
+    await store.saveMfaSecret(b!.id, 'cipher-b'); // pending only
+    const before = store.queries.count;
+    expect([...(await store.mfaEnabledOf([a!.id, b!.id, c!.id, 'nope']))]).toEqual([a!.id]);
+    expect(store.queries.count - before).toBe(1);
+    expect(await store.mfaEnabledOf([])).toEqual(new Set());
+
+    await store.setPasswordHashes([{ userId: a!.id, passwordHash: '$argon2id$x' }]);
+    expect(await store.passwordHashOf(a!.id.toUpperCase())).toBe('$argon2id$x');
+    expect(await store.passwordHashOf(b!.id)).toBeNull();
+    expect(await store.passwordHashOf('nope')).toBeNull();
+  });
+
+  it('links upstream identities idempotently, refuses one linked to another user, unlinks', async () => {
+    const [a, b] = await store.insertMany([newUser(), newUser()]);
+    const linked = await store.linkIdentity({
+      provider: 'github',
+      subject: 'gh-1',
+      userId: a!.id.toUpperCase(),
+      email: 'a@github.example',
+      createdAt: new Date(base),
+    });
+    expect(linked).toEqual({ provider: 'github', subject: 'gh-1', userId: a!.id, email: 'a@github.example', createdAt: new Date(base) });
+    // Same user again: the stored link comes back unchanged.
+    expect(await store.linkIdentity({ provider: 'github', subject: 'gh-1', userId: a!.id, email: null })).toEqual(linked);
+    const taken = store.linkIdentity({ provider: 'github', subject: 'gh-1', userId: b!.id, email: null });
+    await expect(taken).rejects.toBeInstanceOf(LinkTakenError);
+    await expect(taken).rejects.toThrow('This github account is already linked to another user');
+    // Subjects are exact: a different case is another account.
+    await store.linkIdentity({ provider: 'github', subject: 'GH-1', userId: b!.id, email: null, createdAt: new Date(base + 1) });
+    await store.linkIdentity({ provider: 'google', subject: 'g-1', userId: a!.id, email: null, createdAt: new Date(base + 2) });
+
+    const before = store.queries.count;
+    const rows = await store.linkedIdentitiesOf([a!.id, b!.id, 'nope']);
+    expect(store.queries.count - before).toBe(1);
+    expect(rows.map((r) => `${r.userId === a!.id ? 'a' : 'b'}:${r.provider}:${r.subject}`)).toEqual([
+      'a:github:gh-1',
+      'b:github:GH-1',
+      'a:google:g-1',
+    ]);
+    expect((await store.userByLinkedIdentity('github', 'gh-1'))?.id).toBe(a!.id);
+    expect((await store.userByLinkedIdentity('github', 'GH-1'))?.id).toBe(b!.id);
+    expect(await store.userByLinkedIdentity('facebook', 'gh-1')).toBeNull();
+
+    expect(await store.unlinkIdentity(b!.id, 'github', 'gh-1')).toBe(false); // not b's
+    expect(await store.unlinkIdentity(a!.id, 'github', 'gh-1')).toBe(true);
+    expect(await store.userByLinkedIdentity('github', 'gh-1')).toBeNull();
+    expect(await store.unlinkIdentity(a!.id, 'github', 'gh-1')).toBe(false);
+  });
+
+  it('indexes sessions: upsert keeps created, touch moves forward, expired ones excluded and cleaned', async () => {
+    const [user, other] = await store.insertMany([newUser(), newUser()]);
+    const now = new Date(base + 60_000);
+    const row = (id: string, extra: object = {}) => ({
+      id,
+      userId: user!.id,
+      ip: '203.0.113.9',
+      userAgent: 'Firefox',
+      createdAt: new Date(base),
+      lastSeenAt: new Date(base),
+      expiresAt: new Date(base + 3_600_000),
+      ...extra,
+    });
+    await store.upsertSession(row('s1'));
+    await store.upsertSession(row('s2', { lastSeenAt: new Date(base + 10), ip: null, userAgent: null, expiresAt: null }));
+    await store.upsertSession(row('s3', { expiresAt: new Date(base + 1) })); // expired at `now`
+    await store.upsertSession(row('s4', { userId: other!.id }));
+    // Upsert of an existing one keeps created_at.
+    await store.upsertSession(row('s1', { createdAt: new Date(base + 500), lastSeenAt: new Date(base + 5), userAgent: 'Chrome' }));
+
+    const listed = await store.sessionsOf(user!.id, now);
+    expect(listed.map((s) => s.id)).toEqual(['s2', 's1']);
+    expect(listed[1]).toEqual(row('s1', { lastSeenAt: new Date(base + 5), userAgent: 'Chrome' }));
+    expect(await store.sessionsOf('nope', now)).toEqual([]);
+
+    await store.touchSession('s1', new Date(base + 20), new Date(base + 7_200_000));
+    await store.touchSession('s1', new Date(base + 15)); // never moves back
+    expect(await store.sessionById('s1')).toMatchObject({ lastSeenAt: new Date(base + 20), expiresAt: new Date(base + 7_200_000) });
+    expect((await store.sessionsOf(user!.id, now)).map((s) => s.id)).toEqual(['s1', 's2']);
+    expect(await store.sessionById('missing')).toBeNull();
+
+    expect(await store.deleteExpiredSessions(now)).toBe(1);
+    expect(await store.sessionById('s3')).toBeNull();
+    expect(await store.deleteSessions(['s1', 'missing'])).toBe(1);
+    expect(await store.deleteSessions([])).toBe(0);
+    expect((await store.sessionsOf(user!.id, now)).map((s) => s.id)).toEqual(['s2']);
+    expect((await store.sessionsOf(other!.id, now)).map((s) => s.id)).toEqual(['s4']);
+  });
+
+  it('spends one-time account tokens once, only for their purpose and before expiry', async () => {
+    const [user] = await store.insertMany([newUser()]);
+    const now = new Date(base + 1000);
+    const token = (hash: string, extra: object = {}) => ({
+      tokenHash: hash.padEnd(64, '0'),
+      purpose: 'verify_email' as const,
+      userId: user!.id,
+      data: { email: user!.email, nested: { n: 1 } },
+      expiresAt: new Date(base + 3_600_000),
+      createdAt: new Date(base),
+      ...extra,
+    });
+    await store.createAccountToken(token('a'));
+    await store.createAccountToken(token('b', { expiresAt: new Date(base + 500) }));
+    await store.createAccountToken(token('c', { purpose: 'reset_password' }));
+    await store.createAccountToken(token('d', { purpose: 'reset_password' }));
+
+    expect(await store.useAccountToken(token('a').tokenHash, 'reset_password', now)).toBeNull(); // wrong purpose
+    expect(await store.useAccountToken(token('a').tokenHash, 'verify_email', now)).toEqual({ ...token('a'), usedAt: now });
+    expect(await store.useAccountToken(token('a').tokenHash, 'verify_email', now)).toBeNull(); // single use
+    expect(await store.useAccountToken(token('b').tokenHash, 'verify_email', now)).toBeNull(); // expired
+    expect(await store.useAccountToken('f'.repeat(64), 'verify_email', now)).toBeNull();
+
+    // Two concurrent uses: exactly one wins.
+    const both = await Promise.all([
+      store.useAccountToken(token('c').tokenHash, 'reset_password', now),
+      store.useAccountToken(token('c').tokenHash, 'reset_password', now),
+    ]);
+    expect(both.filter(Boolean)).toHaveLength(1);
+
+    await store.revokeAccountTokens(user!.id, 'reset_password', now);
+    expect(await store.useAccountToken(token('d').tokenHash, 'reset_password', now)).toBeNull();
+
+    expect(await store.deleteExpiredAccountTokens(now)).toBe(1); // b
+    expect(await store.deleteExpiredAccountTokens(new Date(base + 7_200_000))).toBe(3);
+  });
+
+  it('lists oidc payloads by type and finds grants by account or client', async () => {
+    const future = new Date(Date.now() + 60_000);
+    const grant = (id: string, accountId: string, clientId: string, expiresAt: Date | null = future) => ({
+      type: 'Grant',
+      id,
+      payload: { accountId, clientId, kind: 'Grant' },
+      grantId: null,
+      userCode: null,
+      uid: null,
+      expiresAt,
+      consumedAt: null,
+    });
+    await store.oidc.upsert(grant('g1', 'acc-1', 'web-client'));
+    await store.oidc.upsert(grant('g2', 'acc-1', 'partner'));
+    await store.oidc.upsert(grant('g3', 'acc-2', 'partner', null));
+    await store.oidc.upsert(grant('g4', 'acc-1', 'partner', new Date(Date.now() - 1000)));
+    await store.oidc.upsert({ ...grant('rt', 'acc-1', 'partner'), type: 'RefreshToken' });
+    await store.oidc.upsert({ ...grant('partner', 'x', 'partner', null), type: 'Client', payload: { client_id: 'partner' } });
+
+    expect((await store.oidc.grantIdsFor('accountId', 'acc-1')).sort()).toEqual(['g1', 'g2']);
+    expect((await store.oidc.grantIdsFor('clientId', 'partner')).sort()).toEqual(['g2', 'g3']);
+    expect(await store.oidc.grantIdsFor('clientId', 'nobody')).toEqual([]);
+    expect((await store.oidc.listByType('Client')).map((r) => r.payload)).toEqual([{ client_id: 'partner' }]);
+    expect((await store.oidc.listByType('Grant')).map((r) => r.id)).toEqual(['g1', 'g2', 'g3']);
+  });
+
+  it('retires provider keys once', async () => {
+    const key = { id: 'k1', use: 'sig' as const, material: '{}', createdAt: new Date(base), retiredAt: null };
+    await store.addProviderKey(key);
+    const at = new Date(base + 10);
+    expect(await store.retireProviderKey('k1', at)).toBe(true);
+    expect(await store.retireProviderKey('k1', new Date(base + 20))).toBe(false);
+    expect(await store.retireProviderKey('missing')).toBe(false);
+    expect(await store.providerKeys()).toEqual([{ ...key, retiredAt: at }]);
   });
 });

@@ -2,9 +2,6 @@ import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import type { JWK } from 'oidc-provider';
 import type { ProviderKeyRow, UserStore } from '../store';
 
-/** A new signing key is published this long before it signs, so every replica and the gateway's JWKS cache know it. */
-export const KEY_ACTIVATION_DELAY_MS = 24 * 60 * 60 * 1000;
-
 export interface ProviderKeys {
   /** Private JWKs, the signing key first (oidc-provider signs with the first key of an algorithm). */
   jwks: { keys: JWK[] };
@@ -24,9 +21,9 @@ export function newCookieKey(now = new Date()): ProviderKeyRow {
 }
 
 /**
- * Loads the signing and cookie keys, creating them on first boot. Rotation: a newer key is
- * published at once but signs only once it is older than KEY_ACTIVATION_DELAY_MS; retired
- * keys are no longer published (see the README).
+ * Loads the signing and cookie keys, creating them on first boot. The newest unretired signing key signs; the
+ * older unretired ones stay published so tokens they signed keep verifying; retired keys are no longer published
+ * (rotation: `npm run keys:rotate`, see src/oidc/key-rotation.ts and the README).
  */
 export async function loadProviderKeys(store: UserStore, now = new Date()): Promise<ProviderKeys> {
   let rows = await store.providerKeys();
@@ -36,9 +33,8 @@ export async function loadProviderKeys(store: UserStore, now = new Date()): Prom
   // Re-read: replicas booting together may each have added one; all of them are used.
   rows = await store.providerKeys();
   const signing = active('sig'); // oldest first
-  const mature = signing.filter((row) => now.getTime() - row.createdAt.getTime() >= KEY_ACTIVATION_DELAY_MS);
-  const signer = mature.at(-1) ?? signing[0];
-  const ordered = signer ? [signer, ...signing.filter((row) => row !== signer)] : signing;
+  // oidc-provider signs with the first key of an algorithm: the newest first, then the others newest first.
+  const ordered = [...signing].reverse();
   return {
     jwks: { keys: ordered.map((row) => JSON.parse(row.material) as JWK) },
     cookieKeys: active('cookie')

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { HttpServiceOptions, Logger } from '@market/kit';
 import type { KeyValueStore } from '@market/stores';
@@ -6,11 +6,23 @@ import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'o
 import { ALL_API_SCOPES, appScopes, canSignIn, grantableScopes } from '../domain/scopes';
 import { looksLikeTotp, type MfaService } from '../domain/mfa';
 import { sortRoles } from '../domain/user';
-import type { NewAuditEvent, UserStore } from '../store';
+import type { NewAuditEvent, UserRow, UserStore } from '../store';
+import { attachSessionIndex } from './accounts';
 import { adapterFactory } from './adapter';
 import type { BruteForceGuard, LockState } from './brute-force';
-import { clientOrigins, FIRST_PARTY_APPS, staticClients } from './clients';
+import { clientOriginsOf, DEFAULT_APP_URLS, FIRST_PARTY_APPS, firstPartyClients, type AppUrls } from './clients';
+import { createConsent } from './consent';
+import { createCsrf } from './csrf';
+import { formExpired, type Hosted, type InteractionDetails, type InteractionStep } from './hosted';
+import { readForm, refuseMethod, requestMeta as requestMetaOf } from './http';
 import type { ProviderKeys } from './keys';
+import type { AccountLimits } from './limits';
+import type { Mailer } from './mailer';
+import { registeredApiScopes } from './oauth-clients';
+import { createPasswordReset } from './password-reset';
+import { createRegistration } from './registration';
+import { connectorsFrom, SocialConnector, type SocialSettings } from './social';
+import { createSocialFlow } from './social-flow';
 import { errorPage, logoutPage, mfaPage, pageHeaders, renderPage, sendPage, signedOutPage, signInPage } from './pages';
 import { verifyNothing, verifyPassword } from './passwords';
 
@@ -26,6 +38,14 @@ export interface OidcOptions {
   guard: BruteForceGuard;
   /** TOTP second factor and recovery codes. */
   mfa: MfaService;
+  /** Sends the account mails (verification, password reset, link confirmation). */
+  mailer: Mailer;
+  /** Rate limits of registration and password reset. */
+  limits: AccountLimits;
+  /** Enabled social sign-in connectors (none when absent). */
+  social?: SocialSettings;
+  /** Where web-client and web-admin are served: their redirect URIs follow (default: localhost:3008/3009). */
+  appUrls?: AppUrls;
 }
 
 /** Said for every failed sign-in, whichever part was wrong (no account enumeration). */
@@ -43,9 +63,6 @@ const MFA_PENDING_TTL = 10 * 60;
 /** Paths oidc-provider serves (its default routes); everything else falls through to the subgraph. */
 const PROVIDER_PATHS = ['/.well-known', '/auth', '/token', '/jwks', '/me', '/session/end', '/request', '/device', '/reg', '/backchannel'];
 const isProviderPath = (path: string) => PROVIDER_PATHS.some((p) => path === p || path.startsWith(`${p}/`));
-const INTERACTION = /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|mfa))?$/;
-const CSRF_COOKIE = 'sso_csrf';
-const BODY_LIMIT = 16 * 1024;
 
 /** Access tokens (JWTs for the API) live 15 minutes; the apps renew them with rotating refresh tokens. */
 const ACCESS_TOKEN_TTL = 15 * 60;
@@ -58,6 +75,8 @@ export interface Oidc {
 
 export function createOidc(options: OidcOptions): Oidc {
   const { store, apiAudience, logger, guard, mfa } = options;
+  const clients = firstPartyClients(options.appUrls ?? DEFAULT_APP_URLS);
+  const clientOrigins = clientOriginsOf(clients);
 
   /** Audit events never fail the request that records them; a failure to record is logged. */
   const audit = async (event: NewAuditEvent) => {
@@ -78,7 +97,7 @@ export function createOidc(options: OidcOptions): Oidc {
 
   const configuration: Configuration = {
     adapter: adapterFactory(store.oidc, options.kv),
-    clients: staticClients,
+    clients,
     jwks: options.keys.jwks,
     cookies: { keys: options.keys.cookieKeys },
     scopes: ['openid', 'offline_access', 'email', 'roles'],
@@ -91,13 +110,14 @@ export function createOidc(options: OidcOptions): Oidc {
       const roles = await rolesOf(user.id);
       return {
         accountId: user.id,
-        claims: () => ({ sub: user.id, email: user.email, email_verified: user.status === 'ACTIVE', roles }),
+        claims: () => ({ sub: user.id, email: user.email, email_verified: user.emailVerifiedAt !== null, roles }),
       };
     },
     async extraTokenClaims(_ctx, token) {
       // The gateway authorizes from the JWT alone: roles ride along with the scopes.
       if (token.kind !== 'AccessToken' || !('accountId' in token) || typeof token.accountId !== 'string') return undefined;
-      return { roles: await rolesOf(token.accountId) };
+      // `sid`: the sign-in session it was issued in, so the API can tell the caller's own session apart.
+      return { roles: await rolesOf(token.accountId), ...(token.sessionUid ? { sid: token.sessionUid } : {}) };
     },
     // Code flow only (RFC 9700): nothing issues tokens from the authorization endpoint.
     responseTypes: ['code'],
@@ -152,11 +172,11 @@ export function createOidc(options: OidcOptions): Oidc {
           const api = new Set<string>(ALL_API_SCOPES);
           return requested.split(' ').some((scope) => api.has(scope));
         },
-        getResourceServerInfo(_ctx, resource, client) {
+        async getResourceServerInfo(_ctx, resource, client) {
           if (resource !== apiAudience) throw new errors.InvalidTarget();
           const app = FIRST_PARTY_APPS[client.clientId];
           return {
-            scope: app ? appScopes(app).join(' ') : (client.scope ?? ''),
+            scope: app ? appScopes(app).join(' ') : (await registeredApiScopes(store.oidc, client.clientId)).join(' '),
             audience: apiAudience,
             accessTokenTTL: ACCESS_TOKEN_TTL,
             accessTokenFormat: 'jwt',
@@ -176,6 +196,7 @@ export function createOidc(options: OidcOptions): Oidc {
 
   const provider = new Provider(options.issuer, configuration);
   provider.proxy = options.trustProxy;
+  attachSessionIndex(provider, store, logger);
   provider.on('server_error', (_ctx, error) => logger.error({ err: error }, 'oidc-provider server error'));
   provider.on('grant.revoked', (_ctx, grantId) => logger.info({ grantId }, 'grant revoked'));
   provider.on('grant.error', (ctx, error) => {
@@ -204,27 +225,8 @@ export function createOidc(options: OidcOptions): Oidc {
   });
   const callback = provider.callback();
 
-  // CSRF: a random cookie, and in each form an HMAC of it bound to the interaction, under the cookie keys.
-  const csrfToken = (secret: string, cookie: string, uid: string) =>
-    createHmac('sha256', secret).update(`${cookie}:${uid}`).digest('base64url');
-  const issueCsrf = (req: IncomingMessage, res: ServerResponse, uid: string): string => {
-    let cookie = readCookie(req, CSRF_COOKIE);
-    if (!cookie || !/^[\w-]{43}$/.test(cookie)) {
-      cookie = randomBytes(32).toString('base64url');
-      const secure = new URL(options.issuer).protocol === 'https:' ? '; Secure' : '';
-      res.appendHeader('set-cookie', `${CSRF_COOKIE}=${cookie}; Path=/interaction; HttpOnly; SameSite=Lax${secure}`);
-    }
-    return csrfToken(options.keys.cookieKeys[0] ?? '', cookie, uid);
-  };
-  const csrfValid = (req: IncomingMessage, uid: string, token: string | null): boolean => {
-    const cookie = readCookie(req, CSRF_COOKIE);
-    if (!cookie || !token) return false;
-    const given = Buffer.from(token);
-    return options.keys.cookieKeys.some((secret) => {
-      const expected = Buffer.from(csrfToken(secret, cookie, uid));
-      return expected.length === given.length && timingSafeEqual(expected, given);
-    });
-  };
+  // CSRF: a random cookie, and in each form an HMAC of it bound to the interaction (or page), under the cookie keys.
+  const csrf = createCsrf({ cookieKeys: options.keys.cookieKeys, secure: new URL(options.issuer).protocol === 'https:' });
 
   const clientName = async (clientId: unknown) => {
     const client = typeof clientId === 'string' ? await provider.Client.find(clientId) : undefined;
@@ -269,20 +271,12 @@ export function createOidc(options: OidcOptions): Oidc {
     return grant.save();
   };
 
-  const clientIp = (req: IncomingMessage): string => {
-    const forwarded = options.trustProxy
-      ? String(req.headers['x-forwarded-for'] ?? '')
-          .split(',')[0]
-          ?.trim()
-      : '';
-    return (forwarded || req.socket.remoteAddress || 'unknown').replace(/^::ffff:/, '');
-  };
-  const requestMeta = (req: IncomingMessage) => ({ ip: clientIp(req), userAgent: req.headers['user-agent']?.slice(0, 512) ?? null });
+  const requestMeta = (req: IncomingMessage) => requestMetaOf(req, options.trustProxy);
   const pendingKey = (uid: string) => `mfa-pending:${uid}`;
 
-  const lockedPage = (res: ServerResponse, page: Parameters<typeof sendPage>[2], lock: LockState) => {
+  const lockedPage = (res: ServerResponse, page: Parameters<typeof sendPage>[2], lock: LockState, targets: readonly string[]) => {
     if (lock.locked) res.setHeader('retry-after', String(lock.retryAfterSeconds));
-    sendPage(res, 429, page, clientOrigins);
+    sendPage(res, 429, page, targets);
   };
 
   /** Counts a failure; audits and logs the lock it may cause. */
@@ -313,16 +307,75 @@ export function createOidc(options: OidcOptions): Oidc {
     uid: string,
   ) => {
     await guard.succeed(user.email);
+    await store.recordLogin(user.id);
     await options.kv.del(pendingKey(uid));
     logger.info({ userId: user.id, amr }, 'signed in');
     await audit({ type: 'sign_in.succeeded', actorId: user.id, targetId: user.id, ...requestMeta(req), details: { amr } });
     await provider.interactionFinished(req, res, { login: { accountId: user.id, amr } }, { mergeWithLastSubmission: false });
   };
 
-  const interaction = async (req: IncomingMessage, res: ServerResponse, uid: string, step: 'login' | 'mfa' | undefined) => {
+  const hosted: Hosted = {
+    issuer: options.issuer,
+    provider,
+    store,
+    kv: options.kv,
+    logger,
+    mailer: options.mailer,
+    csrf,
+    guard,
+    limits: options.limits,
+    formTargets: clientOrigins,
+    audit,
+    meta: requestMeta,
+  };
+
+  /** Interaction pages may end in a redirect to the apps or to this interaction's client (CSP form-action). */
+  const targetsOf = (details: InteractionDetails): string[] => {
+    const redirectUri = details.params.redirect_uri;
+    let origin: string | null = null;
+    try {
+      origin = typeof redirectUri === 'string' ? new URL(redirectUri).origin : null;
+    } catch {
+      origin = null;
+    }
+    return origin && !clientOrigins.includes(origin) ? [...clientOrigins, origin] : clientOrigins;
+  };
+
+  const registration = createRegistration(hosted, finishSignIn);
+  const passwordReset = createPasswordReset(hosted);
+
+  /** After the first factor (password or upstream account): the TOTP challenge for users with one, else done. */
+  const signInUser = async (req: IncomingMessage, res: ServerResponse, user: UserRow, amr: string[], step: InteractionStep) => {
+    if (await mfa.enabled(user.id)) {
+      const pending: PendingMfa = { userId: user.id, email: user.email.toLowerCase(), amr };
+      await options.kv.set(pendingKey(step.uid), JSON.stringify(pending), MFA_PENDING_TTL);
+      logger.info({ userId: user.id, amr }, 'first factor accepted: mfa challenge');
+      return sendPage(
+        res,
+        200,
+        mfaPage({ action: `/interaction/${step.uid}/mfa`, csrf: csrf.issue(req, res, step.uid), clientName: step.clientName }),
+        step.targets,
+      );
+    }
+    await finishSignIn(req, res, user, amr, step.uid);
+  };
+
+  const social = createSocialFlow(hosted, {
+    connectors: connectorsFrom(options.social ?? {}).map(
+      (config) => new SocialConnector(config, `${options.issuer}/social/callback/${config.id}`),
+    ),
+    signIn: signInUser,
+    sendVerification: registration.sendVerification,
+  });
+
+  const consent = createConsent(hosted, rolesOf, expired);
+
+  const interaction = async (req: IncomingMessage, res: ServerResponse, route: InteractionRoute) => {
+    const { uid, step } = route;
     const method = req.method ?? 'GET';
-    if ((step && method !== 'POST') || (!step && method !== 'GET')) {
-      res.writeHead(405, { allow: step ? 'POST' : 'GET' }).end();
+    const allowed = STEP_METHODS[step];
+    if (!allowed.includes(method as 'GET' | 'POST')) {
+      res.writeHead(405, { allow: allowed.join(', ') }).end();
       return;
     }
     const details = await interactionOf(req, res, uid);
@@ -330,54 +383,73 @@ export function createOidc(options: OidcOptions): Oidc {
     const action = `/interaction/${uid}/login`;
     const mfaAction = `/interaction/${uid}/mfa`;
     const name = await clientName(details.params.client_id);
+    const targets = targetsOf(details);
+    const here: InteractionStep = { uid, details, clientName: name, targets };
+    const signInPageOf = (extra: { email?: string; error?: string } = {}) =>
+      signInPage({
+        action,
+        csrf: csrf.issue(req, res, uid),
+        clientName: name,
+        registerUrl: `/interaction/${uid}/register`,
+        forgotUrl: '/forgot-password',
+        social: social.buttons(uid),
+        ...extra,
+      });
 
-    if (!step) {
+    if (step === 'show') {
       if (details.prompt.name === 'login') {
-        // A password already accepted in this interaction waits for its second factor.
+        // A first factor already accepted in this interaction waits for its second factor.
         if (await options.kv.get(pendingKey(uid))) {
-          return sendPage(res, 200, mfaPage({ action: mfaAction, csrf: issueCsrf(req, res, uid), clientName: name }), clientOrigins);
+          return sendPage(res, 200, mfaPage({ action: mfaAction, csrf: csrf.issue(req, res, uid), clientName: name }), targets);
         }
-        return sendPage(res, 200, signInPage({ action, csrf: issueCsrf(req, res, uid), clientName: name }), clientOrigins);
+        return sendPage(res, 200, signInPageOf(), targets);
       }
       if (details.prompt.name === 'consent') {
         const grantId = await grantFirstParty(details);
         if (grantId) return provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+        return consent(req, res, here, 'show');
       }
-      return sendPage(res, 400, errorPage('This app cannot be authorized here yet.'), clientOrigins);
+      return sendPage(res, 400, errorPage('This app cannot be authorized here.'), targets);
     }
+    if (step === 'consent') {
+      const clientId = details.params.client_id;
+      if (details.prompt.name !== 'consent' || typeof clientId !== 'string' || clientId in FIRST_PARTY_APPS) {
+        return expired(res);
+      }
+      return consent(req, res, here, 'post');
+    }
+    // Every other step belongs to signing in.
+    if (details.prompt.name !== 'login') return expired(res);
+    if (step === 'register') return registration.register(req, res, here);
+    if (step === 'social') return social.start(req, res, here, route.connector ?? '');
+    if (step === 'social-return') return social.returned(req, res, here, route.connector ?? '');
+    if (step === 'link') return social.confirmLink(req, res, here);
 
     const form = await readForm(req);
-    if (!form || !csrfValid(req, uid, form.get('csrf'))) {
-      return sendPage(res, 403, errorPage('This form has expired.', 'Go back to the app and sign in again.'), clientOrigins);
-    }
-    if (details.prompt.name !== 'login') return expired(res);
+    if (!form || !csrf.valid(req, uid, form.get('csrf'))) return formExpired(res, targets);
     const meta = requestMeta(req);
 
     if (step === 'mfa') {
       const pending = await options.kv.get(pendingKey(uid));
-      const pendingUser = pending ? (JSON.parse(pending) as { userId: string; email: string }) : null;
+      const pendingUser = pending ? (JSON.parse(pending) as PendingMfa) : null;
       if (!pendingUser) return expired(res);
+      const firstFactor = pendingUser.amr ?? ['pwd'];
       const lock = await guard.check(pendingUser.email, meta.ip);
       if (lock.locked) {
         await options.kv.del(pendingKey(uid));
-        return lockedPage(res, signInPage({ action, csrf: issueCsrf(req, res, uid), clientName: name, error: SIGN_IN_LOCKED }), lock);
+        return lockedPage(res, signInPageOf({ error: SIGN_IN_LOCKED }), lock, targets);
       }
       const [user] = await store.byIds([pendingUser.userId]);
       if (!user || !canSignIn(user.status)) {
         await options.kv.del(pendingKey(uid));
-        return sendPage(
-          res,
-          401,
-          signInPage({ action, csrf: issueCsrf(req, res, uid), clientName: name, error: SIGN_IN_FAILED }),
-          clientOrigins,
-        );
+        return sendPage(res, 401, signInPageOf({ error: SIGN_IN_FAILED }), targets);
       }
       const code = (form.get('code') ?? '').trim().slice(0, 64);
       if (looksLikeTotp(code)) {
         const result = await mfa.verifyTotp(user.id, code);
         if (result.ok) {
           await audit({ type: 'mfa.challenge_passed', actorId: user.id, targetId: user.id, ...meta, details: { method: 'totp' } });
-          return finishSignIn(req, res, user, ['pwd', 'otp', 'mfa'], uid);
+          return finishSignIn(req, res, user, [...firstFactor, 'otp', 'mfa'], uid);
         }
         await audit({
           type: 'mfa.challenge_failed',
@@ -389,7 +461,7 @@ export function createOidc(options: OidcOptions): Oidc {
       } else if (code && (await mfa.useRecoveryCode(user.id, code))) {
         const remaining = await mfa.unusedRecoveryCodes(user.id);
         await audit({ type: 'mfa.recovery_code_used', actorId: user.id, targetId: user.id, ...meta, details: { remaining } });
-        return finishSignIn(req, res, user, ['pwd', 'mfa'], uid);
+        return finishSignIn(req, res, user, [...firstFactor, 'mfa'], uid);
       } else {
         await audit({
           type: 'mfa.challenge_failed',
@@ -403,24 +475,19 @@ export function createOidc(options: OidcOptions): Oidc {
       const outcome = await failed(req, user.email, user.id);
       if (outcome.lockedNow.locked) {
         await options.kv.del(pendingKey(uid));
-        return lockedPage(
-          res,
-          signInPage({ action, csrf: issueCsrf(req, res, uid), clientName: name, error: SIGN_IN_LOCKED }),
-          outcome.lockedNow,
-        );
+        return lockedPage(res, signInPageOf({ error: SIGN_IN_LOCKED }), outcome.lockedNow, targets);
       }
       return sendPage(
         res,
         401,
-        mfaPage({ action: mfaAction, csrf: issueCsrf(req, res, uid), clientName: name, error: MFA_FAILED }),
-        clientOrigins,
+        mfaPage({ action: mfaAction, csrf: csrf.issue(req, res, uid), clientName: name, error: MFA_FAILED }),
+        targets,
       );
     }
 
     const email = (form.get('email') ?? '').slice(0, 320);
     const password = (form.get('password') ?? '').slice(0, 1024);
     const accountKey = email.trim().toLowerCase();
-    const again = () => signInPage({ action, csrf: issueCsrf(req, res, uid), clientName: name, email, error: SIGN_IN_FAILED });
 
     // Locked: refused before the password is looked at, so the answer says nothing about it.
     const lock = await guard.check(accountKey, meta.ip);
@@ -433,7 +500,7 @@ export function createOidc(options: OidcOptions): Oidc {
         ...meta,
         details: { reason: 'locked', scope: lock.scope, email: known ? undefined : accountKey },
       });
-      return lockedPage(res, signInPage({ action, csrf: issueCsrf(req, res, uid), clientName: name, email, error: SIGN_IN_LOCKED }), lock);
+      return lockedPage(res, signInPageOf({ email, error: SIGN_IN_LOCKED }), lock, targets);
     }
 
     const found = email ? await store.credentialsByEmail(email) : null;
@@ -449,28 +516,35 @@ export function createOidc(options: OidcOptions): Oidc {
       });
       const outcome = await failed(req, accountKey, found?.user.id ?? null);
       if (outcome.lockedNow.locked) {
-        return lockedPage(
-          res,
-          signInPage({ action, csrf: issueCsrf(req, res, uid), clientName: name, email, error: SIGN_IN_LOCKED }),
-          outcome.lockedNow,
-        );
+        return lockedPage(res, signInPageOf({ email, error: SIGN_IN_LOCKED }), outcome.lockedNow, targets);
       }
-      return sendPage(res, 401, again(), clientOrigins);
+      return sendPage(res, 401, signInPageOf({ email, error: SIGN_IN_FAILED }), targets);
     }
-
-    if (await mfa.enabled(found.user.id)) {
-      await options.kv.set(pendingKey(uid), JSON.stringify({ userId: found.user.id, email: accountKey }), MFA_PENDING_TTL);
-      logger.info({ userId: found.user.id }, 'password accepted: mfa challenge');
-      return sendPage(res, 200, mfaPage({ action: mfaAction, csrf: issueCsrf(req, res, uid), clientName: name }), clientOrigins);
-    }
-    await finishSignIn(req, res, found.user, ['pwd'], uid);
+    await signInUser(req, res, found.user, ['pwd'], here);
   };
 
   const handle: Oidc['handle'] = async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const match = INTERACTION.exec(path);
-    if (match?.[1]) {
-      await interaction(req, res, match[1], match[2] as 'login' | 'mfa' | undefined);
+    const route = interactionRoute(path);
+    if (route) {
+      await interaction(req, res, route);
+      return true;
+    }
+    const account = ACCOUNT_PAGES[path];
+    if (account) {
+      if (refuseMethod(req, res, ['GET', 'POST'])) return true;
+      if (account === 'verify-email') {
+        if (refuseMethod(req, res, ['GET'])) return true;
+        await registration.verifyEmail(req, res);
+      } else if (account === 'forgot-password') await passwordReset.forgot(req, res);
+      else if (account === 'reset-password') await passwordReset.reset(req, res);
+      else await social.linkByMail(req, res);
+      return true;
+    }
+    const upstream = SOCIAL_CALLBACK.exec(path);
+    if (upstream?.[1]) {
+      if (refuseMethod(req, res, ['GET'])) return true;
+      await social.callback(req, res, upstream[1]);
       return true;
     }
     if (!isProviderPath(path)) return false;
@@ -481,23 +555,49 @@ export function createOidc(options: OidcOptions): Oidc {
   return { provider, handle };
 }
 
-function readCookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
+type InteractionStepName = 'show' | 'login' | 'mfa' | 'register' | 'consent' | 'link' | 'social' | 'social-return';
+
+/** Methods each interaction route answers. */
+const STEP_METHODS: Record<InteractionStepName, readonly ('GET' | 'POST')[]> = {
+  show: ['GET'],
+  login: ['POST'],
+  mfa: ['POST'],
+  register: ['GET', 'POST'],
+  consent: ['POST'],
+  link: ['POST'],
+  social: ['GET'],
+  'social-return': ['GET'],
+};
+
+interface InteractionRoute {
+  uid: string;
+  step: InteractionStepName;
+  /** The social connector of `social` and `social-return`. */
+  connector?: string;
 }
 
-/** A urlencoded form body, or null when it is something else or too large. */
-async function readForm(req: IncomingMessage): Promise<URLSearchParams | null> {
-  if (!(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) return null;
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > BODY_LIMIT) return null;
-    chunks.push(chunk);
-  }
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+const INTERACTION = /^\/interaction\/([A-Za-z0-9_-]{1,64})(?:\/(login|mfa|register|consent|link)|\/social\/([a-z0-9-]{1,32})(\/return)?)?$/;
+
+function interactionRoute(path: string): InteractionRoute | null {
+  const match = INTERACTION.exec(path);
+  if (!match?.[1]) return null;
+  if (match[3]) return { uid: match[1], step: match[4] ? 'social-return' : 'social', connector: match[3] };
+  return { uid: match[1], step: (match[2] as InteractionStepName | undefined) ?? 'show' };
+}
+
+/** Account pages outside any interaction (links from mails, "Forgot password?"). */
+const ACCOUNT_PAGES: Record<string, 'verify-email' | 'forgot-password' | 'reset-password' | 'link-identity'> = {
+  '/verify-email': 'verify-email',
+  '/forgot-password': 'forgot-password',
+  '/reset-password': 'reset-password',
+  '/link-identity': 'link-identity',
+};
+const SOCIAL_CALLBACK = /^\/social\/callback\/([a-z0-9-]{1,32})$/;
+
+/** A first factor accepted in an interaction, waiting for the second. */
+interface PendingMfa {
+  userId: string;
+  email: string;
+  /** The first factor's amr (`pwd`, or `fed` after a social sign-in); `pwd` when absent (older entries). */
+  amr?: string[];
 }

@@ -1,6 +1,15 @@
 import { DateTime } from '@market/kit';
 import type { Resolvers } from '../generated/resolvers-types';
+import { accountMutations } from './account-mutations';
+import { adminMutations } from './admin-mutations';
 import { Query } from './query';
-import { User } from './user';
+import { AuditEvent, LinkedIdentity, User } from './user';
 
-export const resolvers: Resolvers = { DateTime, Query, User };
+export const resolvers: Resolvers = {
+  DateTime,
+  Query,
+  Mutation: { ...accountMutations, ...adminMutations },
+  User,
+  LinkedIdentity,
+  AuditEvent,
+};

@@ -7,6 +7,14 @@ export { MysqlUserStore } from './mysql-user-store';
 export { PgUserStore } from './pg-user-store';
 export {
   EmailTakenError,
+  LinkTakenError,
+  type AccountTokenPurpose,
+  type AccountTokenRow,
+  type LinkedIdentityRow,
+  type NewAccountToken,
+  type NewLinkedIdentity,
+  type UserFilter,
+  type UserSessionRow,
   type AuditCursor,
   type AuditEventRow,
   type AuditFilter,

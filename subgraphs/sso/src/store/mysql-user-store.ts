@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Logger } from '@market/kit';
 import { validUuids } from '@market/kit';
 import { openMysql, type MysqlStore } from '@market/stores';
 import {
+  accountTokens,
   auditEvents,
+  linkedIdentities,
   mysqlSchema,
   oidcPayloads,
   providerKeys,
@@ -12,6 +14,7 @@ import {
   userCredentials,
   userMfa,
   userRoles,
+  userSessions,
   users,
   type MysqlSchema,
 } from './mysql-schema';
@@ -20,8 +23,18 @@ import {
   EmailTakenError,
   findCause,
   inOrderOf,
+  likePattern,
+  LinkTakenError,
   prepareAudit,
   prepareUsers,
+  type AccountTokenPurpose,
+  type AccountTokenRow,
+  type LinkedIdentityRow,
+  type NewAccountToken,
+  type NewLinkedIdentity,
+  type Role,
+  type UserFilter,
+  type UserSessionRow,
   type AuditCursor,
   type AuditEventRow,
   type AuditFilter,
@@ -43,7 +56,16 @@ import {
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle/mysql', import.meta.url));
 
-const userColumns = { id: users.id, email: users.email, status: users.status, createdAt: users.createdAt, updatedAt: users.updatedAt };
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  status: users.status,
+  statusReason: users.statusReason,
+  emailVerifiedAt: users.emailVerifiedAt,
+  lastLoginAt: users.lastLoginAt,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+};
 
 /** ER_DUP_ENTRY (1062) on the email index, with the email from the message when present. */
 function emailTaken(error: unknown): EmailTakenError | undefined {
@@ -64,6 +86,26 @@ function auditWhere(filter: AuditFilter, after: AuditCursor | null) {
     after
       ? or(lt(auditEvents.createdAt, after.createdAt), and(eq(auditEvents.createdAt, after.createdAt), lt(auditEvents.id, after.id)))
       : undefined,
+  );
+}
+
+/** The WHERE of a user search (filter and cursor). */
+function userWhere(db: MysqlStore<MysqlSchema>['db'], filter: UserFilter, after: UserCursor | null) {
+  const text = filter.search?.trim().toLowerCase();
+  return and(
+    // The email column's collation ignores case.
+    text ? sql`${users.email} like ${likePattern(text)}` : undefined,
+    filter.statuses?.length ? inArray(users.status, [...filter.statuses]) : undefined,
+    filter.roles?.length
+      ? inArray(
+          users.id,
+          db
+            .select({ id: userRoles.userId })
+            .from(userRoles)
+            .where(inArray(userRoles.role, [...filter.roles])),
+        )
+      : undefined,
+    after ? or(lt(users.createdAt, after.createdAt), and(eq(users.createdAt, after.createdAt), lt(users.id, after.id))) : undefined,
   );
 }
 
@@ -166,6 +208,28 @@ export class MysqlUserStore implements UserStore {
       const [result] = await this.store.db.delete(oidcPayloads).where(lt(oidcPayloads.expiresAt, now));
       return result.affectedRows;
     },
+    listByType: async (type) => {
+      return this.store.db
+        .select()
+        .from(oidcPayloads)
+        .where(and(eq(oidcPayloads.type, type), notExpired()))
+        .orderBy(asc(oidcPayloads.id));
+    },
+    grantIdsFor: async (field, value) => {
+      // JSON_EXTRACT reads MySQL's json and MariaDB's longtext alike; the path is one of two literals.
+      const path = field === 'accountId' ? '$.accountId' : '$.clientId';
+      const rows = await this.store.db
+        .select({ id: oidcPayloads.id })
+        .from(oidcPayloads)
+        .where(
+          and(
+            eq(oidcPayloads.type, 'Grant'),
+            eq(sql`json_unquote(json_extract(${oidcPayloads.payload}, ${sql.raw(`'${path}'`)}))`, value),
+            notExpired(),
+          ),
+        );
+      return rows.map((row) => row.id);
+    },
   };
 
   async setStatus(userId: string, status: UserStatus, at = new Date()): Promise<boolean> {
@@ -203,6 +267,14 @@ export class MysqlUserStore implements UserStore {
 
   async addProviderKey(key: ProviderKeyRow): Promise<void> {
     await this.store.db.insert(providerKeys).values(key);
+  }
+
+  async retireProviderKey(id: string, at = new Date()): Promise<boolean> {
+    const [result] = await this.store.db
+      .update(providerKeys)
+      .set({ retiredAt: at })
+      .where(and(eq(providerKeys.id, id), isNull(providerKeys.retiredAt)));
+    return result.affectedRows > 0;
   }
 
   async recordAudit(event: NewAuditEvent): Promise<AuditEventRow> {
@@ -295,6 +367,225 @@ export class MysqlUserStore implements UserStore {
       .from(recoveryCodes)
       .where(and(eq(recoveryCodes.userId, userId.toLowerCase()), isNull(recoveryCodes.usedAt)));
     return row?.value ?? 0;
+  }
+
+  // ---- accounts ----
+
+  async search(filter: UserFilter, limit: number, after: UserCursor | null): Promise<UserPage> {
+    const db = this.store.db;
+    const [rows, [total]] = await Promise.all([
+      db
+        .select(userColumns)
+        .from(users)
+        .where(userWhere(db, filter, after))
+        .orderBy(desc(users.createdAt), desc(users.id))
+        .limit(limit),
+      db
+        .select({ value: count() })
+        .from(users)
+        .where(userWhere(db, filter, null)),
+    ]);
+    return { rows, totalCount: total?.value ?? 0 };
+  }
+
+  async setStatusWithReason(userId: string, status: UserStatus, reason: string | null, at = new Date()): Promise<boolean> {
+    if (!validUuids([userId]).length) return false;
+    const [result] = await this.store.db
+      .update(users)
+      .set({ status, statusReason: reason, updatedAt: at })
+      .where(eq(users.id, userId.toLowerCase()));
+    // Without FOUND_ROWS an unchanged row counts 0: then existence decides.
+    return result.affectedRows > 0 || (await this.exists(userId));
+  }
+
+  private async exists(userId: string): Promise<boolean> {
+    if (!validUuids([userId]).length) return false;
+    const rows = await this.store.db.select({ id: users.id }).from(users).where(eq(users.id, userId.toLowerCase())).limit(1);
+    return rows.length > 0;
+  }
+
+  async addRole(userId: string, role: Role): Promise<boolean> {
+    if (!(await this.exists(userId))) return false;
+    const id = userId.toLowerCase();
+    await this.store.db
+      .insert(userRoles)
+      .values({ userId: id, role })
+      .onDuplicateKeyUpdate({ set: { role: sql`${userRoles.role}` } });
+    return true;
+  }
+
+  async removeRole(userId: string, role: Role): Promise<boolean> {
+    if (!(await this.exists(userId))) return false;
+    await this.store.db.delete(userRoles).where(and(eq(userRoles.userId, userId.toLowerCase()), eq(userRoles.role, role)));
+    return true;
+  }
+
+  async markEmailVerified(userId: string, at = new Date()): Promise<boolean> {
+    if (!validUuids([userId]).length) return false;
+    const [result] = await this.store.db
+      .update(users)
+      .set({
+        emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${at})`,
+        status: sql`case when ${users.status} = 'PENDING_VERIFICATION' then 'ACTIVE' else ${users.status} end`,
+        updatedAt: at,
+      })
+      .where(eq(users.id, userId.toLowerCase()));
+    return result.affectedRows > 0 || (await this.exists(userId));
+  }
+
+  async recordLogin(userId: string, at = new Date()): Promise<void> {
+    if (!validUuids([userId]).length) return;
+    await this.store.db.update(users).set({ lastLoginAt: at }).where(eq(users.id, userId.toLowerCase()));
+  }
+
+  async mfaEnabledOf(userIds: readonly string[]): Promise<Set<string>> {
+    const valid = validUuids(userIds);
+    if (!valid.length) return new Set();
+    const rows = await this.store.db
+      .select({ userId: userMfa.userId })
+      .from(userMfa)
+      .where(and(inArray(userMfa.userId, valid), isNotNull(userMfa.confirmedAt)));
+    return new Set(rows.map((row) => row.userId));
+  }
+
+  async passwordHashOf(userId: string): Promise<string | null> {
+    if (!validUuids([userId]).length) return null;
+    const [row] = await this.store.db
+      .select({ hash: userCredentials.passwordHash })
+      .from(userCredentials)
+      .where(eq(userCredentials.userId, userId.toLowerCase()))
+      .limit(1);
+    return row?.hash ?? null;
+  }
+
+  async linkedIdentitiesOf(userIds: readonly string[]): Promise<LinkedIdentityRow[]> {
+    const valid = validUuids(userIds);
+    if (!valid.length) return [];
+    return this.store.db
+      .select()
+      .from(linkedIdentities)
+      .where(inArray(linkedIdentities.userId, valid))
+      .orderBy(asc(linkedIdentities.createdAt), asc(linkedIdentities.provider), asc(linkedIdentities.subject));
+  }
+
+  async userByLinkedIdentity(provider: string, subject: string): Promise<UserRow | null> {
+    const [row] = await this.store.db
+      .select(userColumns)
+      .from(linkedIdentities)
+      .innerJoin(users, eq(users.id, linkedIdentities.userId))
+      .where(and(eq(linkedIdentities.provider, provider), eq(linkedIdentities.subject, subject)))
+      .limit(1);
+    return row ?? null;
+  }
+
+  async linkIdentity(input: NewLinkedIdentity): Promise<LinkedIdentityRow> {
+    const row: LinkedIdentityRow = { ...input, userId: input.userId.toLowerCase(), createdAt: input.createdAt ?? new Date() };
+    await this.store.db
+      .insert(linkedIdentities)
+      .values(row)
+      .onDuplicateKeyUpdate({ set: { provider: sql`${linkedIdentities.provider}` } });
+    const [stored] = await this.store.db
+      .select()
+      .from(linkedIdentities)
+      .where(and(eq(linkedIdentities.provider, row.provider), eq(linkedIdentities.subject, row.subject)))
+      .limit(1);
+    if (!stored) throw new Error(`Linking ${row.provider} account failed`);
+    if (stored.userId !== row.userId) throw new LinkTakenError(row.provider, row.subject);
+    return stored;
+  }
+
+  async unlinkIdentity(userId: string, provider: string, subject: string): Promise<boolean> {
+    if (!validUuids([userId]).length) return false;
+    const [result] = await this.store.db
+      .delete(linkedIdentities)
+      .where(
+        and(
+          eq(linkedIdentities.userId, userId.toLowerCase()),
+          eq(linkedIdentities.provider, provider),
+          eq(linkedIdentities.subject, subject),
+        ),
+      );
+    return result.affectedRows > 0;
+  }
+
+  async upsertSession(row: UserSessionRow): Promise<void> {
+    const values = {
+      ...row,
+      userId: row.userId.toLowerCase(),
+      ip: row.ip?.slice(0, 64) ?? null,
+      userAgent: row.userAgent?.slice(0, 512) ?? null,
+    };
+    const { userId, ip, userAgent, lastSeenAt, expiresAt } = values;
+    await this.store.db.insert(userSessions).values(values).onDuplicateKeyUpdate({ set: { userId, ip, userAgent, lastSeenAt, expiresAt } });
+  }
+
+  async touchSession(id: string, at: Date, expiresAt?: Date | null): Promise<void> {
+    await this.store.db
+      .update(userSessions)
+      .set(expiresAt === undefined ? { lastSeenAt: at } : { lastSeenAt: at, expiresAt })
+      .where(and(eq(userSessions.id, id), lte(userSessions.lastSeenAt, at)));
+  }
+
+  async sessionsOf(userId: string, now = new Date()): Promise<UserSessionRow[]> {
+    if (!validUuids([userId]).length) return [];
+    return this.store.db
+      .select()
+      .from(userSessions)
+      .where(and(eq(userSessions.userId, userId.toLowerCase()), or(isNull(userSessions.expiresAt), gt(userSessions.expiresAt, now))))
+      .orderBy(desc(userSessions.lastSeenAt), desc(userSessions.id));
+  }
+
+  async sessionById(id: string): Promise<UserSessionRow | null> {
+    const [row] = await this.store.db.select().from(userSessions).where(eq(userSessions.id, id)).limit(1);
+    return row ?? null;
+  }
+
+  async deleteSessions(ids: readonly string[]): Promise<number> {
+    if (!ids.length) return 0;
+    const [result] = await this.store.db.delete(userSessions).where(inArray(userSessions.id, [...ids]));
+    return result.affectedRows;
+  }
+
+  async deleteExpiredSessions(now: Date): Promise<number> {
+    const [result] = await this.store.db.delete(userSessions).where(lt(userSessions.expiresAt, now));
+    return result.affectedRows;
+  }
+
+  async createAccountToken(row: NewAccountToken): Promise<void> {
+    await this.store.db
+      .insert(accountTokens)
+      .values({ ...row, userId: row.userId.toLowerCase(), usedAt: null, createdAt: row.createdAt ?? new Date() });
+  }
+
+  async useAccountToken(tokenHash: string, purpose: AccountTokenPurpose, now = new Date()): Promise<AccountTokenRow | null> {
+    // The conditional UPDATE is the atomic step: of two concurrent uses only one changes the row.
+    const [result] = await this.store.db
+      .update(accountTokens)
+      .set({ usedAt: now })
+      .where(
+        and(
+          eq(accountTokens.tokenHash, tokenHash),
+          eq(accountTokens.purpose, purpose),
+          isNull(accountTokens.usedAt),
+          gt(accountTokens.expiresAt, now),
+        ),
+      );
+    if (result.affectedRows === 0) return null;
+    const [row] = await this.store.db.select().from(accountTokens).where(eq(accountTokens.tokenHash, tokenHash)).limit(1);
+    return row ?? null;
+  }
+
+  async revokeAccountTokens(userId: string, purpose: AccountTokenPurpose, at = new Date()): Promise<void> {
+    if (!validUuids([userId]).length) return;
+    await this.store.db
+      .update(accountTokens)
+      .set({ usedAt: at })
+      .where(and(eq(accountTokens.userId, userId.toLowerCase()), eq(accountTokens.purpose, purpose), isNull(accountTokens.usedAt)));
+  }
+
+  async deleteExpiredAccountTokens(now: Date): Promise<number> {
+    const [result] = await this.store.db.delete(accountTokens).where(lt(accountTokens.expiresAt, now));
+    return result.affectedRows;
   }
 
   async isEmpty(): Promise<boolean> {

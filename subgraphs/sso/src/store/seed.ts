@@ -16,6 +16,8 @@ export async function seedDemoData(store: UserStore, logger: Logger): Promise<bo
       id: user.id,
       email: normalizeEmail(user.email),
       status: user.status,
+      // Demo accounts in use have a verified address; the others still wait for their link.
+      emailVerifiedAt: user.status === 'ACTIVE' ? user.createdAt : null,
       roles: user.roles,
       createdAt: user.createdAt,
       updatedAt: user.createdAt,

@@ -87,6 +87,8 @@ export interface UserStore {
   /** Signing and cookie keys, oldest first (retired ones included, with `retiredAt`). */
   providerKeys(): Promise<ProviderKeyRow[]>;
   addProviderKey(key: ProviderKeyRow): Promise<void>;
+  /** Marks a key retired at `at` (kept for the record, no longer published); false when unknown or already retired. */
+  retireProviderKey(id: string, at?: Date): Promise<boolean>;
   /** Appends an audit event (id and createdAt default to a random UUID and now); returns it as stored. */
   recordAudit(event: NewAuditEvent): Promise<AuditEventRow>;
   /** Audit events matching `filter`, newest first (created_at desc, id desc) after `page.after`, and how many match. */
@@ -248,6 +250,10 @@ export interface OidcPayloadStore {
   consume(type: string, id: string, at: Date): Promise<void>;
   destroy(type: string, id: string): Promise<void>;
   revokeByGrantId(type: string, grantId: string): Promise<void>;
+  /** Every unexpired row of a model (used for admin-created `Client`s), oldest id first. */
+  listByType(type: string): Promise<OidcPayloadRow[]>;
+  /** Ids of the unexpired `Grant`s whose payload names this account (`accountId`) or client (`clientId`). */
+  grantIdsFor(field: 'accountId' | 'clientId', value: string): Promise<string[]>;
   /** Deletes rows expired before `now`; returns how many. */
   deleteExpired(now: Date): Promise<number>;
 }
@@ -326,6 +332,11 @@ export function prepareAudit(event: NewAuditEvent, now = new Date()): AuditEvent
     details: event.details ?? {},
     createdAt: event.createdAt ?? now,
   };
+}
+
+/** A LIKE pattern matching `text` anywhere, with LIKE's wildcards (and the escape character) taken literally. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** Rows per INSERT statement: far below both servers' placeholder limits. */
