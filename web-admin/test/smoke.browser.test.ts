@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { demoData } from '@market/demo-data';
-import { freePort, launchChromium, startWebApp, waitForVisible } from '@market/ui/testing';
+import { DEMO_PASSWORD, demoData } from '@market/demo-data';
+import { freePort, launchChromium, signInThroughSso, startWebApp, waitForVisible } from '@market/ui/testing';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -8,6 +8,8 @@ const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 
 interface Gateway {
   gatewayUrl: string;
+  /** SSO of the started platform (a running gateway's is SSO's default, http://localhost:3001). */
+  issuer?: string;
   stop(): Promise<void>;
 }
 
@@ -21,7 +23,8 @@ async function startGateway(appOrigin: string): Promise<Gateway> {
   const external = process.env.SMOKE_GATEWAY_URL;
   if (external) return { gatewayUrl: external, stop: async () => {} };
   const { startPlatform } = await import('@market/testkit');
-  return startPlatform({ gatewayEnv: { CORS_ORIGINS: appOrigin } });
+  // SSO must also accept the app's redirect URIs on its port: the back office needs a signed-in user.
+  return startPlatform({ gatewayEnv: { CORS_ORIGINS: appOrigin }, ssoEnv: { WEB_ADMIN_URL: appOrigin } });
 }
 
 const demo = demoData();
@@ -42,9 +45,18 @@ describe('web-admin in Chromium, through the gateway', () => {
   beforeAll(async () => {
     const appPort = Number(process.env.SMOKE_APP_PORT) || (await freePort());
     gateway = await startGateway(`http://127.0.0.1:${appPort}`);
-    app = await startWebApp({ name: 'web-admin', appDir: APP_DIR, port: appPort, config: { graphqlUrl: gateway.gatewayUrl } });
+    app = await startWebApp({
+      name: 'web-admin',
+      appDir: APP_DIR,
+      port: appPort,
+      config: { graphqlUrl: gateway.gatewayUrl, ...(gateway.issuer ? { issuer: gateway.issuer } : {}) },
+    });
     browser = await launchChromium();
     page = await browser.newPage({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+    // Every page below needs the admin; later page loads sign in silently with the SSO session.
+    await page.goto(`${app.url}/`);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).first().click();
+    await signInThroughSso(page, { email: 'admin@example.com', password: DEMO_PASSWORD });
   });
 
   afterAll(async () => {

@@ -2,6 +2,8 @@ import { Anchor, AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link, NavLink as RouterNavLink, useLocation } from 'react-router';
+import { AccountMenu } from './auth-menu';
+import { useOptionalAuth } from './auth-provider';
 
 export interface NavItem {
   label: string;
@@ -17,7 +19,7 @@ export interface AppLayoutProps {
   nav?: readonly NavItem[];
   /** `header`: links in the top bar (customer app); `sidebar`: a navbar (back office). */
   navPlacement?: 'header' | 'sidebar';
-  /** Right-hand side of the header, e.g. the sign-in button once OIDC lands. */
+  /** Right-hand side of the header, before the account menu (which shows by itself inside an `AuthProvider`). */
   headerActions?: ReactNode;
   children: ReactNode;
 }
@@ -76,9 +78,10 @@ function SidebarLinks({ nav, onNavigate }: { nav: readonly NavItem[]; onNavigate
   );
 }
 
-/** The page frame of both apps: header with the product name, optional sidebar, main. */
+/** The page frame of both apps: header with the product name, optional sidebar, main; the account menu when signed in. */
 export function AppLayout({ appName, tagline, nav = [], navPlacement = 'header', headerActions, children }: AppLayoutProps) {
   const [opened, { toggle, close }] = useDisclosure(false);
+  const auth = useOptionalAuth();
   const sidebar = navPlacement === 'sidebar' && nav.length > 0;
   return (
     <AppShell
@@ -95,6 +98,7 @@ export function AppLayout({ appName, tagline, nav = [], navPlacement = 'header',
           <Group gap="lg" wrap="nowrap">
             {!sidebar && nav.length > 0 ? <HeaderLinks nav={nav} /> : null}
             {headerActions}
+            {auth ? <AccountMenu /> : null}
           </Group>
         </Group>
       </AppShell.Header>

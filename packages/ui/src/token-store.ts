@@ -1,7 +1,7 @@
 /**
  * Where the access token lives: in memory only, never in localStorage, so a
- * script injected into the page cannot read a long-lived copy. Sign-in (OIDC,
- * a later issue) will `set` it; the Apollo auth link `get`s it per request.
+ * script injected into the page cannot read a long-lived copy. `createAuth`
+ * (./auth) `set`s it on sign-in and renewal; the Apollo auth link `get`s it per request.
  */
 export interface TokenStore {
   // Function-typed properties, not methods: `tokenStore.get` is passed around unbound.

@@ -3,15 +3,17 @@ import type { Connect, Plugin } from 'vite';
 // Vite loads this file with Node's own TypeScript support, which cannot resolve
 // extensionless relative imports: keep it self-contained (same value as in runtime-config.ts).
 const DEFAULT_GRAPHQL_URL = 'http://localhost:3000/graphql';
+const DEFAULT_ISSUER = 'http://localhost:3001';
 
 /**
  * Serves `GET /config.json` from the Vite dev and preview servers, the same
  * document `startSpaServer` (@market/kit) serves in production, so the app has
- * one way to find the gateway. The URL comes from `VITE_GRAPHQL_URL` (shell or
- * `.env*` file), else the local gateway.
+ * one way to find the gateway and SSO. The URLs come from `VITE_GRAPHQL_URL` and
+ * `VITE_OIDC_ISSUER` (shell or `.env*` file), else the local gateway and SSO.
  */
 export function runtimeConfigPlugin(): Plugin {
   let graphqlUrl = DEFAULT_GRAPHQL_URL;
+  let issuer = DEFAULT_ISSUER;
   const middleware: Connect.NextHandleFunction = (req, res, next) => {
     const path = req.url?.split('?')[0];
     if (path !== '/config.json') {
@@ -20,13 +22,15 @@ export function runtimeConfigPlugin(): Plugin {
     }
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.setHeader('cache-control', 'no-store');
-    res.end(JSON.stringify({ graphqlUrl }));
+    res.end(JSON.stringify({ graphqlUrl, issuer }));
   };
   return {
     name: 'market-runtime-config',
     configResolved(config) {
       const fromEnv: unknown = config.env.VITE_GRAPHQL_URL;
       if (typeof fromEnv === 'string' && fromEnv !== '') graphqlUrl = fromEnv;
+      const issuerFromEnv: unknown = config.env.VITE_OIDC_ISSUER;
+      if (typeof issuerFromEnv === 'string' && issuerFromEnv !== '') issuer = issuerFromEnv;
     },
     configureServer(server) {
       server.middlewares.use(middleware);

@@ -118,3 +118,62 @@ export async function waitForVisible(page: Page, target: Locator, timeout = 15_0
   if (outcome.kind === 'timeout') throw outcome.error;
   if (outcome.kind === 'alert') throw new Error(`The page shows an error instead: ${(await alert.innerText()).replace(/\s+/g, ' ')}`);
 }
+
+export interface SsoCredentials {
+  email: string;
+  password: string;
+  /** The base32 TOTP secret of a user with two-step verification: the hosted MFA page is answered with a code. */
+  totpSecret?: string;
+}
+
+/** A TOTP code (SHA-1, 6 digits, 30 s, as SSO enrolls them) at `timestamp` (default: now). */
+export async function totpCode(secret: string, timestamp = Date.now()): Promise<string> {
+  const { Secret, TOTP } = await import('otpauth');
+  return new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({ timestamp });
+}
+
+/**
+ * Signs in on SSO's hosted pages, from the moment the app sent the browser there (e.g. after a click on
+ * "Sign in"), and waits until the browser is back on the app, past `/callback` (the tokens are then in the app's
+ * memory). With `totpSecret`, answers the two-step page.
+ * SSO refuses a code of a time step already used (the enrollment's confirmation, say), so the code of the next
+ * step is sent (SSO accepts one step of drift), and after a refusal the next step's once it has begun.
+ */
+export async function signInThroughSso(page: Page, { email, password, totpSecret }: SsoCredentials, timeout = 20_000): Promise<void> {
+  const email$ = page.getByLabel('Email');
+  await email$.waitFor({ state: 'visible', timeout });
+  const ssoOrigin = new URL(page.url()).origin;
+  await email$.fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (totpSecret) {
+    const code = page.getByLabel('Code');
+    await code.waitFor({ state: 'visible', timeout });
+    for (let attempt = 1; ; attempt++) {
+      await code.fill(await totpCode(totpSecret, Date.now() + 30_000));
+      await page.getByRole('button', { name: 'Verify' }).click();
+      await page.waitForLoadState('load');
+      const refused = new URL(page.url()).origin === ssoOrigin && (await page.getByText('That code is not valid').isVisible());
+      if (!refused) break;
+      if (attempt >= 2) throw new Error('signInThroughSso: SSO refused the TOTP code twice');
+      await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
+    }
+  }
+  // Back on the app once it has also left /callback, i.e. exchanged the code (navigating away earlier would abort that).
+  await page
+    .waitForURL((url) => url.origin !== ssoOrigin && !url.pathname.endsWith('/callback'), { timeout })
+    .catch(async (error: unknown) => {
+      const alert = page.getByRole('alert').first();
+      const shown = (await alert.isVisible()) ? (await alert.innerText()).replace(/\s+/g, ' ') : '';
+      throw shown ? new Error(`signInThroughSso: SSO says: ${shown}`) : error;
+    });
+}
+
+/** Confirms SSO's "Sign out" page (RP-initiated logout) and waits until the browser is back on the app. */
+export async function confirmSsoSignOut(page: Page, timeout = 20_000): Promise<void> {
+  const confirm = page.getByRole('button', { name: 'Yes, sign me out' });
+  await confirm.waitFor({ state: 'visible', timeout });
+  const ssoOrigin = new URL(page.url()).origin;
+  await confirm.click();
+  await page.waitForURL((url) => url.origin !== ssoOrigin, { timeout });
+}
