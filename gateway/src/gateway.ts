@@ -320,13 +320,13 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
             identityToken: !policies
               ? undefined
               : await signIdentity({
-              sub: caller?.sub,
-              roles: caller?.roles ?? [],
-              scopes: caller?.scopes ?? [],
-              clientId: caller?.clientId,
-              sessionId: caller?.sessionId,
-              requestId: info.requestId,
-            }),
+                  sub: caller?.sub,
+                  roles: caller?.roles ?? [],
+                  scopes: caller?.scopes ?? [],
+                  clientId: caller?.clientId,
+                  sessionId: caller?.sessionId,
+                  requestId: info.requestId,
+                }),
           }),
         });
         return true;

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, demoData } from '@market/demo-data';
-import type { Platform } from '@market/testkit';
-import { freePort, launchChromium, signInThroughSso, startWebApp, waitForVisible } from '@market/ui/testing';
+import { signInThroughSso, startAppOnPlatform, waitForVisible, type AppOnPlatform } from '@market/ui/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -12,32 +11,18 @@ const REASON = 'Chargeback investigation #4411';
 const demo = demoData();
 
 describe('web-admin identity administration, in Chromium', () => {
-  let platform: Platform;
-  let app: Awaited<ReturnType<typeof startWebApp>>;
+  let app: AppOnPlatform['app'];
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let page: Page;
 
   beforeAll(async () => {
-    const appPort = await freePort();
-    const appUrl = `http://127.0.0.1:${appPort}`;
-    const { startPlatform } = await import('@market/testkit');
-    platform = await startPlatform({ gatewayEnv: { CORS_ORIGINS: appUrl }, ssoEnv: { WEB_ADMIN_URL: appUrl } });
-    app = await startWebApp({
-      name: 'web-admin',
-      appDir: APP_DIR,
-      port: appPort,
-      config: { graphqlUrl: platform.gatewayUrl, issuer: platform.issuer },
-    });
-    browser = await launchChromium();
+    ({ app, browser, stop } = await startAppOnPlatform({ name: 'web-admin', appDir: APP_DIR }));
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 1000 } });
     page = await context.newPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    await app?.stop();
-  });
+  afterAll(() => stop?.());
 
   const nav = () => page.getByRole('navigation', { name: 'Main' });
 

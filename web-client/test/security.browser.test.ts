@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '@market/demo-data';
-import type { Platform } from '@market/testkit';
-import { freePort, launchChromium, signInThroughSso, startWebApp, waitForVisible } from '@market/ui/testing';
+import { signInThroughSso, startAppOnPlatform, waitForVisible, type AppOnPlatform } from '@market/ui/testing';
 import { Secret, TOTP } from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,37 +17,24 @@ function nextCode(secret: string): string {
 }
 
 describe('web-client security settings, in Chromium', () => {
-  let platform: Platform;
-  let app: Awaited<ReturnType<typeof startWebApp>>;
+  let app: AppOnPlatform['app'];
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
   let page: Page;
   let recoveryCodes: string[] = [];
 
   beforeAll(async () => {
-    const appPort = await freePort();
-    const appUrl = `http://127.0.0.1:${appPort}`;
-    const { startPlatform } = await import('@market/testkit');
     // One customer runs through every sensitive mutation here; the gateway allows 5 per 5 minutes by default.
-    platform = await startPlatform({
-      gatewayEnv: { CORS_ORIGINS: appUrl, RATE_LIMIT_SENSITIVE: '20' },
-      ssoEnv: { WEB_CLIENT_URL: appUrl },
-    });
-    app = await startWebApp({
+    ({ app, browser, stop } = await startAppOnPlatform({
       name: 'web-client',
       appDir: APP_DIR,
-      port: appPort,
-      config: { graphqlUrl: platform.gatewayUrl, issuer: platform.issuer },
-    });
-    browser = await launchChromium();
+      gatewayEnv: { RATE_LIMIT_SENSITIVE: '20' },
+    }));
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 1000 } });
     page = await context.newPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    await app?.stop();
-  });
+  afterAll(() => stop?.());
 
   it('asks anonymous visitors to sign in and shows no Security link', async () => {
     await page.goto(`${app.url}/account/security`);

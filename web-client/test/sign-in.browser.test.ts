@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, demoData } from '@market/demo-data';
 import type { Platform } from '@market/testkit';
-import { confirmSsoSignOut, freePort, launchChromium, signInThroughSso, startWebApp, waitForVisible } from '@market/ui/testing';
+import { confirmSsoSignOut, signInThroughSso, startAppOnPlatform, waitForVisible, type AppOnPlatform } from '@market/ui/testing';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -36,29 +36,15 @@ function recordBearerTokens(page: Page, gatewayUrl: string): string[] {
 
 describe('web-client sign-in through SSO, in Chromium', () => {
   let platform: Platform;
-  let app: Awaited<ReturnType<typeof startWebApp>>;
+  let app: AppOnPlatform['app'];
   let browser: Browser;
+  let stop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    const appPort = await freePort();
-    const appUrl = `http://127.0.0.1:${appPort}`;
-    const { startPlatform } = await import('@market/testkit');
-    // SSO must accept this app's redirect URIs (random port), and the gateway its origin.
-    platform = await startPlatform({ gatewayEnv: { CORS_ORIGINS: appUrl }, ssoEnv: { WEB_CLIENT_URL: appUrl } });
-    app = await startWebApp({
-      name: 'web-client',
-      appDir: APP_DIR,
-      port: appPort,
-      config: { graphqlUrl: platform.gatewayUrl, issuer: platform.issuer },
-    });
-    browser = await launchChromium();
+    ({ platform, app, browser, stop } = await startAppOnPlatform({ name: 'web-client', appDir: APP_DIR }));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await platform?.stop();
-    await app?.stop();
-  });
+  afterAll(() => stop?.());
 
   const newPage = async (): Promise<{ context: BrowserContext; page: Page }> => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });

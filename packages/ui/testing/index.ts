@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSpaServer, type SpaServer } from '@market/kit';
+import type { Platform } from '@market/testkit';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const UI_SRC = fileURLToPath(new URL('../src', import.meta.url));
@@ -176,4 +177,55 @@ export async function confirmSsoSignOut(page: Page, timeout = 20_000): Promise<v
   const ssoOrigin = new URL(page.url()).origin;
   await confirm.click();
   await page.waitForURL((url) => url.origin !== ssoOrigin, { timeout });
+}
+
+export interface AppOnPlatform {
+  platform: Platform;
+  app: SpaServer;
+  browser: Browser;
+  /** Closes the browser, then the platform and the app server. */
+  stop: () => Promise<void>;
+}
+
+/**
+ * The whole platform in this process (embedded stores, demo data) with one app served on a free port, SSO accepting
+ * that app's redirect URIs and the gateway its origin, and Chromium: the set-up of the browser tests that sign in.
+ */
+export async function startAppOnPlatform(options: {
+  name: 'web-client' | 'web-admin';
+  appDir: string;
+  gatewayEnv?: Record<string, string>;
+}): Promise<AppOnPlatform> {
+  const appPort = await freePort();
+  const appUrl = `http://127.0.0.1:${appPort}`;
+  const { startPlatform } = await import('@market/testkit');
+  const platform = await startPlatform({
+    gatewayEnv: { CORS_ORIGINS: appUrl, ...options.gatewayEnv },
+    ssoEnv: options.name === 'web-client' ? { WEB_CLIENT_URL: appUrl } : { WEB_ADMIN_URL: appUrl },
+  });
+  let app: SpaServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    app = await startWebApp({
+      name: options.name,
+      appDir: options.appDir,
+      port: appPort,
+      config: { graphqlUrl: platform.gatewayUrl, issuer: platform.issuer },
+    });
+    browser = await launchChromium();
+  } catch (error) {
+    await app?.stop();
+    await platform.stop();
+    throw error;
+  }
+  const running = { app, browser };
+  return {
+    platform,
+    ...running,
+    stop: async () => {
+      await running.browser.close();
+      await platform.stop();
+      await running.app.stop();
+    },
+  };
 }
