@@ -325,6 +325,9 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
                   scopes: caller?.scopes ?? [],
                   clientId: caller?.clientId,
                   sessionId: caller?.sessionId,
+                  // For the subgraphs' audit trails: the client as the gateway saw it.
+                  ip: ipPrincipal.slice('ip:'.length),
+                  userAgent: req.headers['user-agent'],
                   requestId: info.requestId,
                 }),
           }),

@@ -105,7 +105,15 @@ describe('gateway identity', () => {
     expect(set.keys[0]).not.toHaveProperty('d');
     const token = seenIdentities.at(-1);
     const viewer = await identityVerifier({ jwksUrl: `${gateway.url}/.well-known/jwks.json` }).verify(token);
-    expect(viewer).toEqual({ id: 'user-1', roles: ['CUSTOMER'], scopes: ['openid', 'orders:read'], clientId: 'web-client' });
+    expect(viewer).toEqual({
+      id: 'user-1',
+      roles: ['CUSTOMER'],
+      scopes: ['openid', 'orders:read'],
+      clientId: 'web-client',
+      // The client as the gateway saw it, for the subgraphs' audit trails.
+      ip: '127.0.0.1',
+      userAgent: 'node',
+    });
     const payload = JSON.parse(Buffer.from(token!.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
     expect(payload).toMatchObject({ iss: 'market-gateway', aud: 'market-subgraphs' });
     expect(Number(payload.exp) - Number(payload.iat)).toBe(60);

@@ -48,6 +48,9 @@ export interface Viewer {
   clientId: string | null;
   /** SSO's sign-in session the access token was issued in (its `sid`), when known. */
   sessionId?: string | null;
+  /** The client's address and user agent as the gateway saw them (for audit trails). */
+  ip?: string | null;
+  userAgent?: string | null;
 }
 
 /** What the gateway puts into an identity token. */
@@ -59,6 +62,9 @@ export interface IdentityClaims {
   clientId?: string | undefined;
   /** SSO's session uid (`sid`). */
   sessionId?: string | undefined;
+  /** The client's address and user agent (claims `ip`, `ua`). */
+  ip?: string | undefined;
+  userAgent?: string | undefined;
   requestId: string;
 }
 
@@ -111,6 +117,8 @@ export function identitySigner(key: GatewaySigningKey) {
       scope: claims.scopes.join(' '),
       ...(claims.clientId ? { client_id: claims.clientId } : {}),
       ...(claims.sessionId ? { sid: claims.sessionId } : {}),
+      ...(claims.ip ? { ip: claims.ip } : {}),
+      ...(claims.userAgent ? { ua: claims.userAgent.slice(0, 512) } : {}),
       rid: claims.requestId,
     })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', ...(key.publicJwk.kid ? { kid: key.publicJwk.kid } : {}) })
@@ -133,6 +141,8 @@ function viewerOf(payload: JWTPayload): Viewer | null {
     scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [],
     clientId: typeof payload.client_id === 'string' ? payload.client_id : null,
     ...(typeof payload.sid === 'string' && payload.sid ? { sessionId: payload.sid } : {}),
+    ...(typeof payload.ip === 'string' && payload.ip ? { ip: payload.ip } : {}),
+    ...(typeof payload.ua === 'string' && payload.ua ? { userAgent: payload.ua } : {}),
   };
 }
 

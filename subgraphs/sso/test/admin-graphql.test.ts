@@ -14,7 +14,12 @@ let identity: GatewayIdentity;
 const demo = demoData();
 const demoAdmin = demo.users.find((u) => u.email === 'admin@example.com')!;
 const demoCustomer = demo.users.find((u) => u.email === 'customer@example.com')!;
-const admin = fakeViewer(demoAdmin.id, ['admin:users', 'admin:audit', 'admin:clients'], ['ADMIN']);
+// The gateway forwards the client's address and user agent with the identity; audit events carry them.
+const admin = {
+  ...fakeViewer(demoAdmin.id, ['admin:users', 'admin:audit', 'admin:clients'], ['ADMIN']),
+  ip: '203.0.113.7',
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0',
+};
 const customer = fakeViewer(demoCustomer.id, ['orders:read'], ['CUSTOMER']);
 
 beforeAll(async () => {
@@ -138,6 +143,8 @@ describe('setUserStatus', () => {
     expect(event).toMatchObject({
       actorId: demoAdmin.id,
       targetId: user.id,
+      ip: '203.0.113.7',
+      userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0',
       details: { from: 'ACTIVE', to: 'SUSPENDED', reason: 'chargebacks' },
     });
 

@@ -24,6 +24,8 @@ export async function gatewayIdentity(): Promise<GatewayIdentity> {
         scopes: viewer?.scopes ?? [],
         clientId: viewer?.clientId ?? undefined,
         sessionId: viewer?.sessionId ?? undefined,
+        ip: viewer?.ip ?? undefined,
+        userAgent: viewer?.userAgent ?? undefined,
         requestId: 'test',
       });
       return { [GATEWAY_IDENTITY_HEADER]: token };

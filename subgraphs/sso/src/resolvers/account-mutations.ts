@@ -10,10 +10,13 @@ import { requireViewer } from './auth';
 /** Longest password or code looked at (bounds the hashing work of a request). */
 const MAX_SECRET_INPUT = 1024;
 
-/** Audit events never fail the mutation that records them; a failure to record is logged. */
+/**
+ * Audit events never fail the mutation that records them; a failure to record is logged. The client's address and
+ * user agent come from the gateway-signed identity (the subgraph itself only sees the gateway).
+ */
 export async function audit(ctx: Context, event: NewAuditEvent): Promise<void> {
   try {
-    await ctx.store.recordAudit(event);
+    await ctx.store.recordAudit({ ip: ctx.viewer?.ip ?? null, userAgent: ctx.viewer?.userAgent ?? null, ...event });
   } catch (error) {
     ctx.logger.error({ err: error, event: event.type }, 'could not record audit event');
   }
