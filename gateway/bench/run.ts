@@ -14,7 +14,8 @@ import autocannon from 'autocannon';
  *   hive     — Hive Gateway's runtime (@graphql-hive/gateway-runtime),
  *   ours-off — our gateway with EDGE_POLICIES=false,
  *   ours     — our gateway with every edge policy on (budgets large enough never to refuse the load generator),
- * all on the repository's supergraph, over the real subgraphs (embedded PGlite, demo data) running in this process.
+ * all on the repository's supergraph, over the real subgraphs (demo data; embedded PGlite, or the servers DATABASE_URL and
+ * MYSQL_URL name) running in this process.
  * Each gateway runs in its own process (its peak RSS is read from /proc). Prints RPS, p50/p99 and peak memory with
  * the ratios, and writes gateway/bench/results/report.md with an SVG plot.
  */
@@ -23,6 +24,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = join(ROOT, 'gateway/bench/results');
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+/** Where the subgraphs keep their data (startPlatform follows DATABASE_URL / MYSQL_URL / REDIS_URL). */
+const STORES = process.env.DATABASE_URL ? 'PostgreSQL (sso on MySQL when MYSQL_URL is set)' : 'embedded PGlite';
 const TARGETS = (process.env.BENCH_TARGETS ?? 'apollo,hive,ours-off,ours').split(',');
 
 const OPERATIONS = {
@@ -83,11 +86,17 @@ function peakRssMiB(pid: number): number | undefined {
 async function startTarget(kind: string, supergraphPath: string): Promise<{ url: string; child: ChildProcess; stderr: () => string }> {
   const port = await freePort();
   // node --import tsx (not the tsx CLI, which runs the script in a child of its own): the pid measured is the gateway's.
-  const child = spawn(join(ROOT, 'node_modules/.bin/node'), ['--import', 'tsx', 'bench/target.ts', kind, String(port), supergraphPath], {
-    cwd: join(ROOT, 'gateway'),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'test' },
-  });
+  // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every gateway into that folder (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(
+    join(ROOT, 'node_modules/.bin/node'),
+    [...profile, '--import', 'tsx', 'bench/target.ts', kind, String(port), supergraphPath],
+    {
+      cwd: join(ROOT, 'gateway'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'test' },
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
@@ -192,7 +201,12 @@ async function main() {
         }`;
         process.stdout.write(`${target}: FAILED ${failures[target]}\n`);
       } finally {
-        started?.child.kill('SIGKILL');
+        if (started) {
+          const exited = new Promise((resolve) => started?.child.once('exit', resolve));
+          started.child.kill('SIGTERM');
+          await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+          started.child.kill('SIGKILL');
+        }
       }
     }
   } finally {
@@ -217,7 +231,7 @@ async function main() {
   const report = `# Gateway benchmark
 
 ${new Date().toISOString()} · Node ${process.version} · ${CONNECTIONS} connections · ${DURATION_S} s per run after 2 s of warm-up ·
-subgraphs sso, user, agency, order on embedded PGlite in the load generator's process; each gateway in its own process.
+subgraphs sso, user, agency, order on ${STORES} in the load generator's process; each gateway in its own process.
 
 Operations: **nested** \`${OPERATIONS.nested}\` (order → sso + user + agency), **single** \`${OPERATIONS.single}\` (agency only).
 

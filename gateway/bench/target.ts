@@ -57,4 +57,6 @@ if (kind === 'apollo') {
 } else {
   throw new Error(`unknown target ${kind}`);
 }
+// A clean exit on SIGTERM, so `--cpu-prof` (BENCH_CPU_PROF) can write its profile.
+process.once('SIGTERM', () => process.exit(0));
 process.stdout.write('ready\n');
