@@ -49,6 +49,11 @@ const parseEnv = defineEnv(
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(10).max(60_000).default(1500),
     /** Extra attempts for a query whose subgraph connection failed (refused or reset); mutations are never retried. */
     SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+    /** Identical query fetches in flight at once for the same caller scope share one subgraph request. */
+    SUBGRAPH_DEDUPE: z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'])
+      .default('true')
+      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
     /** Consecutive failed fetches (unreachable or timed out) that open a subgraph's circuit (0: no breaker). */
     SUBGRAPH_BREAKER_THRESHOLD: z.coerce.number().int().min(0).default(5),
     /** How long an open circuit fails fast before a trial fetch is let through. */

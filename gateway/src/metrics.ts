@@ -41,5 +41,11 @@ export function gatewayMetrics() {
     labelNames: ['subgraph'] as const,
     registers: [metrics.registry],
   });
-  return { ...metrics, latency, up, supergraphLoads, rateLimited, authorizationRefusals, circuitOpen };
+  const deduplicated = new Counter({
+    name: 'gateway_subgraph_fetches_deduplicated_total',
+    help: 'Query fetches answered by an identical one already in flight (same subgraph, body and caller scope)',
+    labelNames: ['subgraph'] as const,
+    registers: [metrics.registry],
+  });
+  return { ...metrics, latency, up, supergraphLoads, rateLimited, authorizationRefusals, circuitOpen, deduplicated };
 }

@@ -12,7 +12,7 @@ import {
   type RetryPolicy,
 } from 'cockatiel';
 import { GraphQLError } from 'graphql';
-import type { Gauge, Histogram } from 'prom-client';
+import type { Counter, Gauge, Histogram } from 'prom-client';
 import { fetch as undiciFetch, type Agent } from 'undici';
 import type { Identity } from './auth';
 
@@ -25,6 +25,11 @@ export interface GatewayContext {
   identity?: Identity;
   /** The gateway-signed identity (anonymous callers too) every subgraph fetch carries in `x-gateway-identity`. */
   identityToken?: string;
+  /**
+   * Everything a subgraph's answer to a query may depend on about the caller (user, client, session, roles, scopes):
+   * identical queries in flight with the same scope share one subgraph fetch.
+   */
+  dedupeScope?: string;
 }
 
 /** extensions.code of the error a client sees when a subgraph did not answer. */
@@ -47,6 +52,20 @@ export interface SubgraphFetchOptions {
   breakerResetMs?: number;
   /** 1 while the subgraph's circuit is open. */
   circuitOpen?: Gauge<'subgraph'>;
+  /** Share identical query fetches in flight at once (same subgraph, body and caller scope). */
+  dedupe?: boolean;
+  /** Counts fetches answered by a shared in-flight one. */
+  deduplicated?: Counter<'subgraph'>;
+}
+
+/** Internal: carries the caller scope from willSendRequest to the fetcher; removed before sending. */
+const DEDUPE_HEADER = 'x-gateway-dedupe-scope';
+
+interface BufferedResponse {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: ArrayBuffer;
 }
 
 /** The first word of the operation a fetch carries: only queries are retried. */
@@ -121,7 +140,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       if (state === CircuitState.Closed) logger.info({ subgraph: name }, 'subgraph circuit closed');
     });
 
-    const fetchOnce = async (url: string, init: Parameters<Fetcher>[1], signal: AbortSignal) => {
+    const fetchOnce = async (url: string, init: Parameters<Fetcher>[1], signal: AbortSignal): Promise<BufferedResponse> => {
       const started = performance.now();
       let outcome = 'error';
       try {
@@ -129,11 +148,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         // Read the body inside the deadline too: a subgraph that stalls mid-body is as hung as one that never answers.
         const body = await response.arrayBuffer();
         outcome = response.ok ? 'ok' : 'error';
-        return new Response(body, {
-          status: response.status,
-          statusText: response.statusText,
-          headers: Object.fromEntries(response.headers),
-        });
+        return { status: response.status, statusText: response.statusText, headers: Object.fromEntries(response.headers), body };
       } catch (error) {
         outcome = describeFailure(error, timeoutMs)?.outcome ?? 'error';
         throw error;
@@ -141,12 +156,41 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         latency.observe({ subgraph: name, outcome }, (performance.now() - started) / 1000);
       }
     };
-    const fetcher: Fetcher = async (url, init) => {
+    const send = (url: string, init: Parameters<Fetcher>[1]): Promise<BufferedResponse> => {
       // One deadline for every attempt of this fetch.
       const signal = AbortSignal.timeout(timeoutMs);
       const attempt = () =>
         retrying && isQuery(init?.body) ? retrying.execute(() => fetchOnce(url, init, signal)) : fetchOnce(url, init, signal);
       return breaker ? breaker.execute(attempt) : attempt();
+    };
+    /** Identical query fetches in flight at once, by URL, caller scope and body: one request upstream, shared. */
+    const inflight = new Map<string, Promise<BufferedResponse>>();
+    const fetcher: Fetcher = async (url, init) => {
+      const headers = { ...init?.headers };
+      const scope = headers[DEDUPE_HEADER];
+      delete headers[DEDUPE_HEADER];
+      const request = { ...init, headers };
+      let buffered: BufferedResponse;
+      if (options.dedupe && scope !== undefined && isQuery(init?.body)) {
+        const key = `${url}\n${scope}\n${String(init?.body)}`;
+        let shared = inflight.get(key);
+        if (shared) {
+          options.deduplicated?.inc({ subgraph: name });
+        } else {
+          shared = send(url, request);
+          inflight.set(key, shared);
+          const forget = () => inflight.delete(key);
+          shared.then(forget, forget);
+        }
+        buffered = await shared;
+      } else {
+        buffered = await send(url, request);
+      }
+      return new Response(buffered.body, {
+        status: buffered.status,
+        statusText: buffered.statusText,
+        headers: buffered.headers,
+      });
     };
     this.fetcher = fetcher;
   }
@@ -157,6 +201,8 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     // Health checks and other gateway-initiated calls have no incoming request.
     if (typeof context.requestId === 'string') headers.set('x-request-id', context.requestId);
     if (typeof context.identityToken === 'string') headers.set(GATEWAY_IDENTITY_HEADER, context.identityToken);
+    // Who the answer is for (never sent upstream): identical queries for the same caller scope may share a fetch.
+    if (typeof context.dedupeScope === 'string') headers.set(DEDUPE_HEADER, context.dedupeScope);
   }
 
   override didEncounterError(error: Error): void {

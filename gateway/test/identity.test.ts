@@ -117,7 +117,19 @@ describe('gateway identity', () => {
     const payload = JSON.parse(Buffer.from(token!.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
     expect(payload).toMatchObject({ iss: 'market-gateway', aud: 'market-subgraphs' });
     expect(Number(payload.exp) - Number(payload.iat)).toBe(60);
-    expect(typeof payload.rid).toBe('string');
+    // Tokens are reused per caller for half their life; the request id travels in x-request-id instead.
+    expect(payload.rid).toBeUndefined();
+  });
+
+  it('reuses one signed identity per caller rather than signing each request', async () => {
+    seenIdentities.length = 0;
+    const token = await accessToken();
+    await query('{ me { id } }', `Bearer ${token}`);
+    await query('{ me { id } }', `Bearer ${token}`);
+    await query('{ me { id } }', `Bearer ${await accessToken({ subject: 'user-2' })}`);
+    expect(seenIdentities).toHaveLength(3);
+    expect(seenIdentities[1]).toBe(seenIdentities[0]);
+    expect(seenIdentities[2]).not.toBe(seenIdentities[0]);
   });
 
   it('accepts a token within the 30 s clock skew', async () => {

@@ -19,6 +19,8 @@ let url: string;
 /** Requests the server saw; the first `resetFirst` of them get their connection destroyed. */
 let seen = 0;
 let resetFirst = 0;
+/** How long the server takes to answer. */
+let delayMs = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -27,7 +29,11 @@ beforeAll(async () => {
       req.socket.destroy();
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"ok":true}}');
+    if (req.headers['x-gateway-dedupe-scope']) {
+      res.writeHead(400).end('the internal dedupe header must not leave the gateway');
+      return;
+    }
+    setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(`{"data":{"n":${seen}}}`), delayMs);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
@@ -37,7 +43,7 @@ afterAll(async () => {
   await agent.close();
 });
 
-function source(options: { retries?: number; breakerThreshold?: number; breakerResetMs?: number; url?: string }) {
+function source(options: { retries?: number; breakerThreshold?: number; breakerResetMs?: number; url?: string; dedupe?: boolean }) {
   return new SubgraphDataSource({
     name: 'test',
     url: options.url ?? url,
@@ -49,8 +55,12 @@ function source(options: { retries?: number; breakerThreshold?: number; breakerR
     ...options,
   });
 }
-const post = (ds: SubgraphDataSource, target: string, query: string) =>
-  ds.fetcher(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+const post = (ds: SubgraphDataSource, target: string, query: string, scope?: string) =>
+  ds.fetcher(target, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(scope ? { 'x-gateway-dedupe-scope': scope } : {}) },
+    body: JSON.stringify({ query }),
+  });
 
 describe('subgraph fetches', () => {
   it('retries a query whose connection was reset, once', async () => {
@@ -83,5 +93,35 @@ describe('subgraph fetches', () => {
     resetFirst = 0;
     expect((await post(ds, url, '{ ok }')).status).toBe(200);
     expect((await circuitOpen.get()).values.find((v) => v.labels.subgraph === 'test')?.value).toBe(0);
+  });
+
+  it('shares identical query fetches in flight for the same caller scope, never mutations or other scopes', async () => {
+    seen = 0;
+    resetFirst = 0;
+    delayMs = 100;
+    try {
+      const ds = source({ dedupe: true });
+      const query = 'query Q__test__0 { n }';
+      const same = await Promise.all(Array.from({ length: 5 }, () => post(ds, url, query, '["u1"]')));
+      expect(seen).toBe(1);
+      const bodies = await Promise.all(same.map((response) => response.json()));
+      expect(bodies.every((body) => JSON.stringify(body) === '{"data":{"n":1}}')).toBe(true);
+
+      seen = 0;
+      await Promise.all([post(ds, url, query, '["u1"]'), post(ds, url, query, '["u2"]'), post(ds, url, query, 'anonymous')]);
+      expect(seen).toBe(3);
+
+      seen = 0;
+      await Promise.all(Array.from({ length: 3 }, () => post(ds, url, 'mutation M__test__0 { n }', '["u1"]')));
+      expect(seen).toBe(3);
+
+      // Once answered, the next identical query goes upstream again (no caching, only sharing in flight).
+      seen = 0;
+      await post(ds, url, query, '["u1"]');
+      await post(ds, url, query, '["u1"]');
+      expect(seen).toBe(2);
+    } finally {
+      delayMs = 0;
+    }
   });
 });

@@ -65,7 +65,8 @@ export interface IdentityClaims {
   /** The client's address and user agent (claims `ip`, `ua`). */
   ip?: string | undefined;
   userAgent?: string | undefined;
-  requestId: string;
+  /** The request it was made for (`rid`); absent in tokens cached for a caller across requests. */
+  requestId?: string | undefined;
 }
 
 export interface GatewaySigningKey {
@@ -119,7 +120,7 @@ export function identitySigner(key: GatewaySigningKey) {
       ...(claims.sessionId ? { sid: claims.sessionId } : {}),
       ...(claims.ip ? { ip: claims.ip } : {}),
       ...(claims.userAgent ? { ua: claims.userAgent.slice(0, 512) } : {}),
-      rid: claims.requestId,
+      ...(claims.requestId ? { rid: claims.requestId } : {}),
     })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT', ...(key.publicJwk.kid ? { kid: key.publicJwk.kid } : {}) })
       .setIssuer(GATEWAY_IDENTITY_ISSUER)
