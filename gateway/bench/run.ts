@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startPlatform } from '@market/testkit';
+import { freePort, startPlatform } from '@market/testkit';
+import { loadBenchEnv } from './env';
 import autocannon from 'autocannon';
 
 /**
@@ -22,11 +22,12 @@ import autocannon from 'autocannon';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = join(ROOT, 'gateway/bench/results');
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const env = loadBenchEnv();
+const DURATION_S = env.BENCH_DURATION_S;
+const CONNECTIONS = env.BENCH_CONNECTIONS;
 /** Where the subgraphs keep their data (startPlatform follows DATABASE_URL / MYSQL_URL / REDIS_URL). */
-const STORES = process.env.DATABASE_URL ? 'PostgreSQL (sso on MySQL when MYSQL_URL is set)' : 'embedded PGlite';
-const TARGETS = (process.env.BENCH_TARGETS ?? 'apollo,hive,ours-off,ours').split(',');
+const STORES = env.DATABASE_URL ? 'PostgreSQL (sso on MySQL when MYSQL_URL is set)' : 'embedded PGlite';
+const TARGETS = env.BENCH_TARGETS;
 
 const OPERATIONS = {
   nested: `query Nested { orders(first: 10) { edges { node { number status customer { email profile { displayName } } agency { name city } } } } }`,
@@ -42,16 +43,6 @@ interface Measurement {
   p99: number;
   errors: number;
 }
-
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 async function post(url: string, query: string): Promise<{ data?: unknown; errors?: unknown[] }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
@@ -87,7 +78,7 @@ async function startTarget(kind: string, supergraphPath: string): Promise<{ url:
   const port = await freePort();
   // node --import tsx (not the tsx CLI, which runs the script in a child of its own): the pid measured is the gateway's.
   // BENCH_CPU_PROF=<dir> writes a V8 CPU profile of every gateway into that folder (open it in Chrome DevTools).
-  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const profile = env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${env.BENCH_CPU_PROF}`] : [];
   const child = spawn(
     join(ROOT, 'node_modules/.bin/node'),
     [...profile, '--import', 'tsx', 'bench/target.ts', kind, String(port), supergraphPath],

@@ -7,6 +7,7 @@ import { createLogger, generateGatewayKeys } from '@market/kit';
 import { servableSupergraph } from '../src/authorization';
 import { loadEnv } from '../src/env';
 import { startGateway } from '../src/gateway';
+import { loadBenchEnv } from './env';
 
 /**
  * One gateway under test, in its own process so its peak memory is its own:
@@ -34,7 +35,7 @@ if (kind === 'apollo') {
   const { createGatewayRuntime } = (await import(hivePackage)) as {
     createGatewayRuntime: (options: { supergraph: string; logging: string }) => RequestListener;
   };
-  const runtime = createGatewayRuntime({ supergraph: sdl, logging: process.env.BENCH_HIVE_LOG ? 'debug' : 'error' });
+  const runtime = createGatewayRuntime({ supergraph: sdl, logging: loadBenchEnv().BENCH_HIVE_LOG ? 'debug' : 'error' });
   await new Promise<void>((resolve) => createServer(runtime).listen(port, '127.0.0.1', () => resolve()));
 } else if (kind === 'ours' || kind === 'ours-off') {
   const keys = await generateGatewayKeys();

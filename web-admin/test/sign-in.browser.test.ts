@@ -1,8 +1,17 @@
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, demoData } from '@market/demo-data';
 import type { Platform } from '@market/testkit';
-import { confirmSsoSignOut, signInThroughSso, startAppOnPlatform, totpCode, waitForVisible, type AppOnPlatform } from '@market/ui/testing';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import {
+  claimsOf,
+  confirmSsoSignOut,
+  recordBearerTokens,
+  signInThroughSso,
+  startAppOnPlatform,
+  totpCode,
+  waitForVisible,
+  type AppOnPlatform,
+} from '@market/ui/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -19,20 +28,6 @@ const signedInAs = (page: Page, email: string) =>
 interface SsoMfa {
   startEnrollment(user: { id: string; email: string }): Promise<{ secret: string }>;
   confirmEnrollment(userId: string, code: string): Promise<{ ok: boolean }>;
-}
-
-function claimsOf(accessToken: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
-}
-
-function recordBearerTokens(page: Page, gatewayUrl: string): string[] {
-  const tokens: string[] = [];
-  page.on('request', (request: Request) => {
-    if (!request.url().startsWith(gatewayUrl)) return;
-    const authorization = request.headers().authorization;
-    if (authorization?.startsWith('Bearer ')) tokens.push(authorization.slice('Bearer '.length));
-  });
-  return tokens;
 }
 
 describe('web-admin sign-in through SSO, in Chromium', () => {

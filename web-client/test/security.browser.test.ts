@@ -1,20 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD } from '@market/demo-data';
-import { signInThroughSso, startAppOnPlatform, waitForVisible, type AppOnPlatform } from '@market/ui/testing';
-import { Secret, TOTP } from 'otpauth';
+import { signInThroughSso, startAppOnPlatform, totpCode, waitForVisible, type AppOnPlatform } from '@market/ui/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 const EMAIL = 'customer@example.com';
 const NEW_PASSWORD = 'a-brand-new-passphrase';
-
-/** The code SSO expects for `secret` (SHA-1, 6 digits, 30 s), one step ahead so it was never used before. */
-function nextCode(secret: string): string {
-  return new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) }).generate({
-    timestamp: Date.now() + 30_000,
-  });
-}
 
 describe('web-client security settings, in Chromium', () => {
   let app: AppOnPlatform['app'];
@@ -126,7 +118,7 @@ describe('web-client security settings, in Chromium', () => {
     await mfa.locator('input[aria-invalid="true"]').or(mfa.getByRole('alert')).first().waitFor({ state: 'visible', timeout: 15_000 });
     expect(await mfa.getByLabel('Authenticator app off').count()).toBe(1);
 
-    await mfa.getByLabel('Code from the app').fill(nextCode(secret));
+    await mfa.getByLabel('Code from the app').fill(await totpCode(secret, Date.now() + 30_000));
     await mfa.getByRole('button', { name: 'Confirm' }).click();
     const codes = mfa.getByRole('list', { name: 'Recovery codes' }).getByRole('listitem');
     await waitForVisible(page, codes.first());

@@ -1,8 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, demoData } from '@market/demo-data';
 import type { Platform } from '@market/testkit';
-import { confirmSsoSignOut, signInThroughSso, startAppOnPlatform, waitForVisible, type AppOnPlatform } from '@market/ui/testing';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import {
+  claimsOf,
+  confirmSsoSignOut,
+  recordBearerTokens,
+  signInThroughSso,
+  startAppOnPlatform,
+  waitForVisible,
+  type AppOnPlatform,
+} from '@market/ui/testing';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -18,21 +26,6 @@ const MANAGEMENT_SCOPES = [
 
 const demo = demoData();
 const agency = demo.agencies.find((a) => a.slug === 'brightline-technical-services') ?? demo.agencies[0]!;
-
-function claimsOf(accessToken: string): Record<string, unknown> {
-  return JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
-}
-
-/** The Bearer tokens the page sends to the gateway, in order. */
-function recordBearerTokens(page: Page, gatewayUrl: string): string[] {
-  const tokens: string[] = [];
-  page.on('request', (request: Request) => {
-    if (!request.url().startsWith(gatewayUrl)) return;
-    const authorization = request.headers().authorization;
-    if (authorization?.startsWith('Bearer ')) tokens.push(authorization.slice('Bearer '.length));
-  });
-  return tokens;
-}
 
 describe('web-client sign-in through SSO, in Chromium', () => {
   let platform: Platform;

@@ -85,6 +85,13 @@ async function reservePorts(count: number): Promise<number[]> {
   return ports;
 }
 
+/** One port free right now on 127.0.0.1 (below the ephemeral range, like the platform's own). */
+export async function freePort(): Promise<number> {
+  const [port] = await reservePorts(1);
+  if (port === undefined) throw new Error('freePort: no port');
+  return port;
+}
+
 const addressInUse = (error: unknown) => error instanceof Error && (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
 
 /** Real-server databases for one service when CI provides servers; none when embedded. */

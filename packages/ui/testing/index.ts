@@ -4,7 +4,6 @@
  * (`startSpaServer`), and drive Debian's Chromium (never a downloaded browser).
  */
 import { readdir, stat } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSpaServer, type SpaServer } from '@market/kit';
@@ -79,15 +78,9 @@ export async function startWebApp({ name, appDir, config, port = 0 }: WebAppOpti
  * A port free right now on 127.0.0.1. The gateway allows only the app origins it
  * is given (CORS_ORIGINS), so a test chooses the app's port before starting the gateway.
  */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-    });
-  });
+export async function freePort(): Promise<number> {
+  const testkit = await import('@market/testkit');
+  return testkit.freePort();
 }
 
 export function launchChromium(): Promise<Browser> {
@@ -228,4 +221,20 @@ export async function startAppOnPlatform(options: {
       await running.app.stop();
     },
   };
+}
+
+/** The claims of a JWT access token (not verified: tests read what the app was given). */
+export function claimsOf(accessToken: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+}
+
+/** The Bearer tokens the page sends to the gateway, in order (the array fills as the page makes requests). */
+export function recordBearerTokens(page: Page, gatewayUrl: string): string[] {
+  const tokens: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(gatewayUrl)) return;
+    const authorization = request.headers().authorization;
+    if (authorization?.startsWith('Bearer ')) tokens.push(authorization.slice('Bearer '.length));
+  });
+  return tokens;
 }

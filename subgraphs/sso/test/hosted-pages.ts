@@ -1,5 +1,4 @@
-import { createServer } from 'node:net';
-import { freshMysql, freshPostgres, freshRedis, tempDataDir, testLogger } from '@market/testkit';
+import { freePort, freshMysql, freshPostgres, freshRedis, tempDataDir, testLogger } from '@market/testkit';
 import * as oidc from 'openid-client';
 import { loadEnv } from '../src/env';
 import type { MailMessage, Mailer } from '../src/oidc/mailer';
@@ -117,18 +116,6 @@ export async function signIn(issuer: string, flow: Flow, email: string, password
   const page = await follow(flow.browser, issuer, flow.authorizationUrl.toString());
   if (page.response.status !== 200) throw new Error(`sign-in page answered ${page.response.status}`);
   return submit(flow.browser, issuer, page, { email, password });
-}
-
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Keeps every mail the service sends; `next` waits for the next one to an address. */

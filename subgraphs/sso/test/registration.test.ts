@@ -1,3 +1,4 @@
+import { freePort } from '@market/testkit';
 import { SMTPServer } from 'smtp-server';
 import * as oidc from 'openid-client';
 import type { Logger } from '@market/kit';
@@ -13,7 +14,6 @@ import {
   discover,
   follow,
   formOf,
-  freePort,
   linkIn,
   request,
   startFlow,

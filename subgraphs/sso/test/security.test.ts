@@ -1,7 +1,6 @@
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_PASSWORD, demoData } from '@market/demo-data';
-import { freshMysql, freshPostgres, freshRedis, tempDataDir, testLogger, type Provisioned } from '@market/testkit';
+import { freePort, freshMysql, freshPostgres, freshRedis, tempDataDir, testLogger, type Provisioned } from '@market/testkit';
 import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpFor } from '../src/domain/mfa';
@@ -26,17 +25,6 @@ let redis: Provisioned & { prefix: string };
 let data: { dir: string; cleanup: () => Promise<void> };
 let service: SsoService;
 let issuer: string;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 beforeAll(async () => {
   mysql = await freshMysql('sso_security');

@@ -1,3 +1,4 @@
+import { freePort } from '@market/testkit';
 import type { Server } from 'node:http';
 import { DEMO_PASSWORD } from '@market/demo-data';
 import Provider from 'oidc-provider';
@@ -13,7 +14,6 @@ import {
   CapturingMailer,
   CookieJar,
   discover,
-  freePort,
   linkIn,
   request,
   startFlow,
