@@ -23,3 +23,22 @@ export const loadBenchEnv = defineEnv('bench', {
   /** Set: the subgraphs run on PostgreSQL (and MySQL for sso when MYSQL_URL is set) instead of PGlite. */
   DATABASE_URL: z.string().optional(),
 });
+
+/** The only place the subscriptions benchmark (`npm run bench:subscriptions`) reads its environment. */
+export const loadSubscriptionBenchEnv = defineEnv('bench', {
+  BENCH_SUB_CLIENTS: z.coerce.number().int().min(1).default(10_000),
+  BENCH_SUB_CONVERSATIONS: z.coerce.number().int().min(1).default(100),
+  /** Distinct users subscribed per conversation (their clients share one upstream subscription each). */
+  BENCH_SUB_USERS_PER_CONVERSATION: z.coerce.number().int().min(1).default(2),
+  /** Messages per second across all conversations. */
+  BENCH_SUB_RATE: z.coerce.number().min(1).default(100),
+  BENCH_SUB_DURATION_S: z.coerce.number().int().min(1).default(20),
+  BENCH_SUB_WORKERS: z.coerce.number().int().min(1).default(4),
+  /** A folder: the gateway writes a V8 CPU profile of each run there. */
+  BENCH_SUB_CPU_PROF: z.string().optional(),
+  /** `false` skips the baseline run without deduplication. */
+  BENCH_SUB_BASELINE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});

@@ -173,6 +173,17 @@ const parseEnv = defineEnv(
      * the same key; elsewhere generated at start when unset.
      */
     GATEWAY_SIGNING_KEY: z.string().optional(),
+    // --- subscriptions (src/subscriptions) ---
+    /** How long a subgraph may stay unreachable before its subscriptions end with SUBGRAPH_UNAVAILABLE. */
+    SUBSCRIPTION_UPSTREAM_GIVE_UP_MS: z.coerce.number().int().min(100).default(30_000),
+    /** Identical subscriptions share one upstream subscription; `false` exists for the benchmark's baseline. */
+    SUBSCRIPTION_DEDUPE: z
+      .enum(['true', 'false', '1', '0', 'yes', 'no'])
+      .default('true')
+      .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+    /** How long an event's entity fetch waits for those of other events, to share one _entities fetch (0: one macrotask). */
+    SUBSCRIPTION_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(50).default(2),
+    // --- end subscriptions ---
   },
   [
     (env) =>

@@ -40,6 +40,7 @@ import {
   type RateLimits,
 } from './rate-limits';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-fetch';
+import { createGatewaySubscriptions, type GatewaySubscriptions } from './subscriptions';
 import { subgraphHealth } from './subgraph-health';
 import { supergraphFile, type LoadedSupergraph } from './supergraph-file';
 
@@ -54,6 +55,8 @@ export interface StartGatewayOptions {
   subgraphUrls?: Record<string, string>;
   /** Built playground (tests may point elsewhere). */
   playgroundDir?: string;
+  /** Test hooks of the subscriptions (e.g. observing batched entity fetches). */
+  subscriptions?: { onBatch?: (subgraph: string, joined: number) => void };
 }
 
 export interface RunningGateway extends RunningService {
@@ -61,6 +64,8 @@ export interface RunningGateway extends RunningService {
   reload(): Promise<void>;
   /** The supergraph being served. */
   supergraph(): LoadedSupergraph | undefined;
+  /** graphql-ws subscriptions on /graphql. */
+  subscriptions: GatewaySubscriptions;
 }
 
 const HEALTH_TIMEOUT_MS = 1_000;
@@ -138,6 +143,7 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
   let kv: KeyValueStore | undefined;
   let apollo: ApolloServer<GatewayContext> | undefined;
   let rateLimits: RateLimits | undefined;
+  let subscriptions: GatewaySubscriptions | undefined;
   try {
     // Replicas share APQ through Redis; alone, Apollo's bounded in-process LRU is the better cache.
     kv = env.REDIS_URL ? await openKeyValue({ url: env.REDIS_URL, prefix: env.REDIS_PREFIX, logger }) : undefined;
@@ -199,11 +205,13 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
       },
     };
 
+    // The data sources Apollo's gateway builds, kept so subscription events fetch through the same ones.
+    const dataSources = new Map<string, SubgraphDataSource>();
     const gateway = new ApolloGateway({
       supergraphSdl: supergraph.hook,
       logger: logger.child({ component: 'apollo-gateway' }),
-      buildService: ({ name, url }) =>
-        new SubgraphDataSource({
+      buildService: ({ name, url }) => {
+        const dataSource = new SubgraphDataSource({
           name,
           url: routingUrl(name, url),
           timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
@@ -216,7 +224,10 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
           breakerThreshold: env.SUBGRAPH_BREAKER_THRESHOLD,
           breakerResetMs: env.SUBGRAPH_BREAKER_RESET_MS,
           circuitOpen,
-        }),
+        });
+        dataSources.set(name, dataSource);
+        return dataSource;
+      },
     });
     // Apollo's gateway enforces no authorization directives: its executor is wrapped so that fields the caller
     // may not see are removed before planning and answered with UNAUTHENTICATED/FORBIDDEN (authorization.ts).
@@ -239,6 +250,39 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
       stop: () => gateway.stop(),
     };
     const persisted = loadPersistedOperations(env.PERSISTED_OPERATIONS_PATH);
+    // --- subscriptions: graphql-ws on /graphql (src/subscriptions) ---
+    const formatError = gatewayErrorFormatter(logger, env.NODE_ENV === 'development');
+    subscriptions = createGatewaySubscriptions({
+      settings: {
+        corsOrigins: env.CORS_ORIGINS,
+        trustProxy: env.TRUST_PROXY,
+        policies: env.EDGE_POLICIES,
+        safelist: env.SAFELIST,
+        maxTokens: env.MAX_TOKENS,
+        fieldSuggestions: env.FIELD_SUGGESTIONS,
+        dedupe: env.SUBSCRIPTION_DEDUPE,
+        giveUpMs: env.SUBSCRIPTION_UPSTREAM_GIVE_UP_MS,
+        batchWindowMs: env.SUBSCRIPTION_BATCH_WINDOW_MS,
+      },
+      logger,
+      metrics: { ...metrics.subscriptions, authorizationRefusals },
+      accessTokens,
+      limiter,
+      validationRules: limits.validationRules,
+      rules: currentRules,
+      persisted,
+      identityToken: (claims) => identityTokens.tokenFor(claims),
+      dataSource: (name) => dataSources.get(name),
+      subgraphUrl: (name) => {
+        const url = supergraph.current()?.subgraphs.find((subgraph) => subgraph.name === name)?.url;
+        return url === undefined && !overrides[name] ? undefined : routingUrl(name, url);
+      },
+      formatError,
+      ...options.subscriptions,
+    });
+    const live = subscriptions;
+    gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => live.setSupergraph(apiSchema, coreSupergraphSdl));
+    // --- end subscriptions ---
     const sharedCache = kvStore ? keyValueCache(kvStore) : new InMemoryLRUCache<string>();
     // EDGE_POLICIES=false (benchmarks only; refused in production): Apollo's gateway with none of the edge policies.
     const policies = env.EDGE_POLICIES;
@@ -248,7 +292,7 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
       // The apps' operations resolve by hash from the manifest; other clients re-register on a miss, so a day
       // bounds Redis without costing much.
       persistedQueries: { ttl: 86_400, cache: persistedQueryCache(persisted, sharedCache) },
-      formatError: gatewayErrorFormatter(logger, env.NODE_ENV === 'development'),
+      formatError,
       introspection: env.INTROSPECTION,
       includeStacktraceInErrorResponses: false,
       // One operation per request: a batch would multiply every limit below by its length.
@@ -363,9 +407,16 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
         return true;
       },
     });
-    return { ...service, reload: () => supergraph.reload(), supergraph: () => supergraph.current() };
+    live.attach(service.httpServer);
+    // Open sockets would hold the HTTP server's close: subscriptions end first.
+    const stop = async () => {
+      await live.close();
+      await service.stop();
+    };
+    return { ...service, stop, reload: () => supergraph.reload(), supergraph: () => supergraph.current(), subscriptions: live };
   } catch (error) {
     health.stop();
+    await subscriptions?.close();
     await apollo?.stop().catch(() => undefined);
     await rateLimits?.close();
     await agent.close();

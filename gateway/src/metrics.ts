@@ -47,5 +47,37 @@ export function gatewayMetrics() {
     labelNames: ['subgraph'] as const,
     registers: [metrics.registry],
   });
-  return { ...metrics, latency, up, supergraphLoads, rateLimited, authorizationRefusals, circuitOpen, deduplicated };
+  // --- subscriptions (src/subscriptions) ---
+  const subscriptionUpstreams = new Gauge({
+    name: 'gateway_subscription_upstreams',
+    help: 'Upstream subscriptions the gateway holds on each subgraph (one per distinct client subscription)',
+    labelNames: ['subgraph'] as const,
+    registers: [metrics.registry],
+  });
+  const subscriptionClients = new Gauge({
+    name: 'gateway_subscription_clients',
+    help: 'Client subscriptions served over graphql-ws',
+    registers: [metrics.registry],
+  });
+  const subscriptionEvents = new Counter({
+    name: 'gateway_subscription_events_total',
+    help: 'Events received from upstream subscriptions, by subgraph',
+    labelNames: ['subgraph'] as const,
+    registers: [metrics.registry],
+  });
+  const subscriptionRestDuration = new Histogram({
+    name: 'gateway_subscription_rest_duration_seconds',
+    help: 'Time to resolve the rest of the plan (fields of other subgraphs) for one subscription event',
+    labelNames: ['subgraph'] as const,
+    buckets: [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [metrics.registry],
+  });
+  const subscriptions = {
+    upstreams: subscriptionUpstreams,
+    clients: subscriptionClients,
+    events: subscriptionEvents,
+    restDuration: subscriptionRestDuration,
+  };
+  // --- end subscriptions ---
+  return { ...metrics, latency, up, supergraphLoads, rateLimited, authorizationRefusals, circuitOpen, deduplicated, subscriptions };
 }

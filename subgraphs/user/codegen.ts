@@ -11,7 +11,12 @@ const config: CodegenConfig = {
         useTypeImports: true,
         enumsAsTypes: true,
         contextType: '../context#Context',
-        mappers: { User: '../store/schema#UserRef', Profile: '../store/schema#ProfileRow' },
+        mappers: {
+          User: '../store/schema#UserRef',
+          Profile: '../store/schema#ProfileRow',
+          Preferences: '../domain/preferences#EffectivePreferences',
+          PhoneVerification: '../domain/phone#PendingVerification',
+        },
       },
     },
   },

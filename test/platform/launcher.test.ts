@@ -4,7 +4,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_PASSWORD } from '@market/demo-data';
+import { DEMO_PASSWORD, demoData } from '@market/demo-data';
 import { signInForTokens } from '@market/testkit';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -77,11 +77,27 @@ async function stop(run: Launch): Promise<number | null> {
   return result === 'timeout' ? -1 : result;
 }
 
+const demo = demoData();
+/** Signs a demo user in through SSO on :3001 as the app would, for the gateway's bearer token. */
+const tokenOf = async (email: string, clientId: 'web-client' | 'web-admin', scope: string) =>
+  (await signInForTokens({ issuer: 'http://localhost:3001', email, password: DEMO_PASSWORD, clientId, scope })).accessToken;
+
 const EVERYTHING = `{
   users(first: 1) { totalCount }
   agencies(first: 1) { totalCount }
   notifications(first: 1) { totalCount }
   files(first: 1) { totalCount }
+}`;
+
+interface Everything {
+  users: { totalCount: number };
+  agencies: { totalCount: number };
+  notifications: { totalCount: number };
+  files: { totalCount: number };
+}
+
+/** A customer's own orders, across five subgraphs. */
+const MY_ORDERS = `{
   orders(first: 3) {
     edges { node {
       number
@@ -93,11 +109,7 @@ const EVERYTHING = `{
   }
 }`;
 
-interface Everything {
-  users: { totalCount: number };
-  agencies: { totalCount: number };
-  notifications: { totalCount: number };
-  files: { totalCount: number };
+interface MyOrders {
   orders: {
     edges: {
       node: {
@@ -136,21 +148,23 @@ describe.skipIf(busy)(`npm start${busy ? ' (skipped: ports 3000–3009 are in us
       expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//);
 
       // The demo admin signs in to the back office through SSO on :3001 (users is admin-only).
-      const admin = await signInForTokens({
-        issuer: 'http://localhost:3001',
-        email: 'admin@example.com',
-        password: DEMO_PASSWORD,
-        clientId: 'web-admin',
-        scope: 'openid email roles admin:users',
-      });
-      const result = await gateway<Everything>(EVERYTHING, admin.accessToken);
+      const result = await gateway<Everything>(
+        EVERYTHING,
+        await tokenOf('admin@example.com', 'web-admin', 'openid email roles admin:users'),
+      );
       expect(result.errors).toBeUndefined();
       const data = result.data!;
       expect(data.users.totalCount).toBeGreaterThan(0);
       expect(data.agencies.totalCount).toBeGreaterThanOrEqual(50);
       expect(data.notifications.totalCount).toBeGreaterThan(0);
       expect(data.files.totalCount).toBeGreaterThan(0);
-      const orders = data.orders.edges.map((e) => e.node);
+      // The demo customer's orders with their conversations (theirs to read).
+      const mine = await gateway<MyOrders>(
+        MY_ORDERS,
+        await tokenOf('customer@example.com', 'web-client', 'openid email roles orders:read chat'),
+      );
+      expect(mine.errors).toBeUndefined();
+      const orders = mine.data!.orders.edges.map((e) => e.node);
       expect(orders).toHaveLength(3);
       for (const order of orders) {
         expect(order.customer.email).toContain('@');
@@ -177,12 +191,14 @@ describe.skipIf(busy)(`npm start${busy ? ' (skipped: ports 3000–3009 are in us
     const run = launch();
     try {
       await run.ready;
+      // Seeded once: the directory (SUSPENDED agencies hidden from the public) and every order, as an admin sees them.
       const result = await gateway<{ agencies: { totalCount: number }; orders: { totalCount: number } }>(
         '{ agencies(first: 1) { totalCount } orders(first: 1) { totalCount } }',
+        await tokenOf('admin@example.com', 'web-admin', 'openid email roles admin:orders admin:agencies'),
       );
       expect(result.errors).toBeUndefined();
-      expect(result.data?.agencies.totalCount).toBe(56);
-      expect(result.data?.orders.totalCount).toBe(220);
+      expect(result.data?.agencies.totalCount).toBe(demo.agencies.length);
+      expect(result.data?.orders.totalCount).toBe(demo.orders.length);
     } finally {
       expect(await stop(run)).toBe(0);
     }

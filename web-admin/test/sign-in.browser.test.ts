@@ -136,7 +136,10 @@ describe('web-admin sign-in through SSO, in Chromium', () => {
           body: JSON.stringify({ errors: [{ message: 'token expired', extensions: { code: 'UNAUTHENTICATED' } }] }),
         });
       });
-      await second.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Orders' }).click();
+      await second.page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: /^Orders board/ })
+        .click();
       await waitForVisible(second.page, second.page.getByRole('heading', { name: 'Sign in to the back office' }));
       await waitForVisible(second.page, second.page.getByText('Your session has ended. Sign in again to continue.').first());
       expect(refused).toBe(1);

@@ -19,8 +19,10 @@ async function start(root: HTMLElement): Promise<void> {
     onUnauthorized: auth.renew,
     name: 'web-client',
     typePolicies: {
-      // The directory grows with "Load more": pages of `agencies` are appended.
-      Query: { fields: { agencies: relayStylePagination() } },
+      // The directory grows with "Load more": pages of `agencies` are appended, per filter and sort.
+      Query: { fields: { agencies: relayStylePagination(['filter', 'sort']) } },
+      // An agency's reviews grow with "More reviews".
+      Agency: { fields: { reviews: relayStylePagination() } },
     },
   });
   // A reload lost the tokens (memory only): a silent sign-in may take the page to SSO and back first.

@@ -56,7 +56,7 @@ describe('web-client sign-in through SSO, in Chromium', () => {
       page.on('request', (request) => {
         if (request.url().startsWith(`${platform.issuer}/auth`)) authorizeRequests.push(new URL(request.url()));
       });
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await signInThroughSso(page, { email: 'customer@example.com', password: DEMO_PASSWORD });
 
       // Back where the user was, signed in: the email comes from `me`, a query that needs the token.
@@ -93,13 +93,14 @@ describe('web-client sign-in through SSO, in Chromium', () => {
       await page.getByRole('button', { name: 'Account: customer@example.com' }).click();
       await page.getByRole('menuitem', { name: 'Sign out', exact: true }).click();
       await confirmSsoSignOut(page);
-      await page.waitForURL(`${app.url}/`, { timeout: 15_000 });
-      await waitForVisible(page, page.getByRole('button', { name: 'Sign in' }));
+      // The root is the directory (`/` → `/agencies`).
+      await page.waitForURL((url) => url.origin === app.url && ['/', '/agencies'].includes(url.pathname), { timeout: 15_000 });
+      await waitForVisible(page, page.getByRole('button', { name: 'Sign in', exact: true }));
       await page.reload();
       await waitForVisible(page, page.getByRole('list', { name: 'Agencies' }).getByRole('article').first());
-      await waitForVisible(page, page.getByRole('button', { name: 'Sign in' }));
+      await waitForVisible(page, page.getByRole('button', { name: 'Sign in', exact: true }));
       // The SSO session ended: signing in again asks for the password.
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await waitForVisible(page, page.getByLabel('Password'));
     } finally {
       await context.close();
@@ -111,7 +112,7 @@ describe('web-client sign-in through SSO, in Chromium', () => {
     const tokens = recordBearerTokens(page, platform.gatewayUrl);
     try {
       await page.goto(`${app.url}/`);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await signInThroughSso(page, { email: 'customer@example.com', password: DEMO_PASSWORD });
       await waitForVisible(page, page.getByRole('button', { name: 'Account: customer@example.com' }));
       const first = tokens.at(-1)!;
@@ -150,7 +151,7 @@ describe('web-client sign-in through SSO, in Chromium', () => {
     const tokens = recordBearerTokens(page, platform.gatewayUrl);
     try {
       await page.goto(`${app.url}/`);
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
       await signInThroughSso(page, { email: 'admin@example.com', password: DEMO_PASSWORD });
       await waitForVisible(page, page.getByRole('button', { name: 'Account: admin@example.com' }));
       const claims = claimsOf(tokens.at(-1)!);

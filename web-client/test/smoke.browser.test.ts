@@ -25,7 +25,9 @@ async function startGateway(appOrigin: string): Promise<Gateway> {
 }
 
 const demo = demoData();
-const demoAgencyNames = new Set(demo.agencies.map((agency) => agency.name));
+// Only admins see SUSPENDED agencies in the directory.
+const listed = demo.agencies.filter((agency) => agency.status !== 'SUSPENDED');
+const demoAgencyNames = new Set(listed.map((agency) => agency.name));
 const brightline = demo.agencies.find((agency) => agency.slug === 'brightline-technical-services');
 
 describe('web-client in Chromium, through the gateway', () => {
@@ -50,6 +52,8 @@ describe('web-client in Chromium, through the gateway', () => {
 
   it('lists the demo agencies in the directory and opens one', async () => {
     await page.goto(`${app.url}/`);
+    // `/` is the directory at /agencies.
+    await page.waitForURL(`${app.url}/agencies`);
     const directory = page.getByRole('list', { name: 'Agencies' });
     const cards = directory.getByRole('article');
     await waitForVisible(page, cards.first());
@@ -57,7 +61,7 @@ describe('web-client in Chromium, through the gateway', () => {
     const names = await directory.getByRole('heading', { level: 3 }).allTextContents();
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(demoAgencyNames).toContain(name);
-    await waitForVisible(page, page.getByText(`Showing ${names.length} of ${demo.agencies.length} agencies`));
+    await waitForVisible(page, page.getByText(`Showing ${names.length} of ${listed.length} agencies`));
 
     await page.screenshot({ path: '/tmp/web-client-directory.png' });
 
@@ -74,29 +78,33 @@ describe('web-client in Chromium, through the gateway', () => {
     const cards = page.getByRole('list', { name: 'Agencies' }).getByRole('article');
     await waitForVisible(page, cards.first());
     const before = await cards.count();
-    expect(before).toBeLessThan(demo.agencies.length);
+    expect(before).toBeLessThan(listed.length);
 
     await page.getByRole('button', { name: 'Load more' }).click();
     // The second page is appended below the first, not swapped in.
-    const expected = Math.min(2 * before, demo.agencies.length);
-    await waitForVisible(page, page.getByText(`Showing ${expected} of ${demo.agencies.length} agencies`));
+    const expected = Math.min(2 * before, listed.length);
+    await waitForVisible(page, page.getByText(`Showing ${expected} of ${listed.length} agencies`));
     expect(await cards.count()).toBe(expected);
   });
 
-  it('deep-links to an agency page with its documents and order count', async () => {
+  it('deep-links to an agency page with its service areas and ranking breakdown', async () => {
     expect(brightline).toBeDefined();
     const agency = brightline!;
     await page.goto(`${app.url}/agencies/${agency.slug}`);
     await waitForVisible(page, page.getByRole('heading', { level: 2, name: agency.name, exact: true }));
 
-    const documents = demo.files.filter((file) => file.subjectType === 'AGENCY' && file.subjectId === agency.id);
-    expect(documents.length).toBeGreaterThan(0);
-    for (const document of documents) await waitForVisible(page, page.getByRole('link', { name: document.name }));
-
-    const orders = demo.orders.filter((order) => order.agencyId === agency.id).length;
-    const facts = page.getByRole('region', { name: 'At a glance' });
-    await waitForVisible(page, facts.getByText(orders.toLocaleString('en-US'), { exact: true }));
-    await page.screenshot({ path: '/tmp/web-client-agency.png' });
+    await waitForVisible(page, page.getByRole('list', { name: 'Service areas' }).getByRole('listitem').first());
+    const breakdown = page.getByRole('table', { name: 'Ranking breakdown' });
+    await waitForVisible(page, breakdown.locator('tbody tr').first());
+    // One row (with a bar) per factor of the documented formula.
+    expect(await breakdown.locator('tbody tr').count()).toBeGreaterThanOrEqual(5);
+    expect(await breakdown.getByRole('progressbar').count()).toBe(await breakdown.locator('tbody tr').count());
+    await waitForVisible(page, page.getByRole('region', { name: 'Ranking' }).getByLabel(/^(Bronze|Silver|Gold|Platinum) tier, score \d+$/));
+    // Documents are for the agency's members and admins only.
+    expect(await page.getByRole('region', { name: 'Documents' }).count()).toBe(0);
+    // Anonymous visitors are asked to sign in before ordering.
+    await waitForVisible(page, page.getByRole('button', { name: 'Sign in to order' }));
+    await page.screenshot({ path: '/tmp/web-client-agency-anonymous.png', fullPage: true });
   });
 
   it('says so when an agency does not exist', async () => {

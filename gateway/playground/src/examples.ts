@@ -12,9 +12,12 @@ export interface ExampleTab {
 
 /** ORD-2026-000001 of the demo data (customer@example.com with Brightline Technical Services). */
 export const DEMO_ORDER_ID = 'f0e579ee-1579-5c21-afb7-f63198f5572c';
+/** The ORDER conversation of ORD-2026-000001 (the customer, Brightline's owner and staff). */
+export const DEMO_CONVERSATION_ID = '81dc2950-f821-58a7-b897-67c6d2783ed6';
 
 export const EVERYTHING_QUERY = /* GraphQL */ `
   # One request, seven subgraphs: the gateway plans the fetches and joins the entities.
+  # Sign in as customer@example.com (the order's customer) and paste the access token in the headers.
   query Everything($orderId: ID!) {
     order(id: $orderId) {
       number
@@ -34,7 +37,11 @@ export const EVERYTHING_QUERY = /* GraphQL */ `
       agency {
         name
         city
-        documents {
+        ranking {
+          score
+          tier
+        }
+        files {
           name
         }
       }
@@ -76,9 +83,9 @@ export const EVERYTHING_QUERY = /* GraphQL */ `
 
 export const EXAMPLE_TABS: ExampleTab[] = [
   {
-    query: `# Public: the agency directory needs no sign-in.
+    query: `# Public: the agency directory needs no sign-in. Agencies serving a point in Berlin, best ranked first.
 query Agencies {
-  agencies(first: 10) {
+  agencies(filter: { near: { lat: 52.52, lng: 13.405 }, businessTypes: ["TECHNICAL"] }, sort: RANK, first: 10) {
     totalCount
     edges {
       node {
@@ -89,8 +96,19 @@ query Agencies {
         status
         rating
         reviewCount
+        distanceKm
         businessTypes {
           label
+        }
+        ranking {
+          score
+          tier
+          position
+          positionOf
+          breakdown {
+            label
+            points
+          }
         }
       }
     }
@@ -154,7 +172,8 @@ query Users {
 `,
   },
   {
-    query: `# Orders, with their customer (sso + user) and agency (agency subgraph).
+    query: `# Your orders (a customer's own, an agency member's agency's, every order for admins), with their customer
+# (sso + user) and agency (agency subgraph). Needs an access token.
 query Orders {
   orders(first: 10) {
     totalCount
@@ -181,6 +200,42 @@ query Orders {
   }
 }
 `,
+  },
+  {
+    query: `# Live chat through the gateway (graphql-ws on the same /graphql). Sign in as customer@example.com, run this,
+# then send a message from another tab (SendMessage below, e.g. signed in as owner@example.com): every event arrives
+# with the sender's profile (user subgraph) and the order's status (order subgraph).
+subscription MessageAdded($conversationId: ID!) {
+  messageAdded(conversationId: $conversationId) {
+    id
+    body
+    createdAt
+    sender {
+      email
+      profile {
+        displayName
+      }
+    }
+    conversation {
+      order {
+        number
+        status
+      }
+    }
+  }
+}
+`,
+    variables: JSON.stringify({ conversationId: DEMO_CONVERSATION_ID }, null, 2),
+  },
+  {
+    query: `mutation SendMessage($conversationId: ID!) {
+  sendMessage(input: { conversationId: $conversationId, body: "Hello from the playground" }) {
+    id
+    createdAt
+  }
+}
+`,
+    variables: JSON.stringify({ conversationId: DEMO_CONVERSATION_ID }, null, 2),
   },
   {
     query: `query Conversations {

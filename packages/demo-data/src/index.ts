@@ -123,7 +123,8 @@ export function demoId(kind: string, key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
 }
 
-function random(seed: number) {
+/** mulberry32: a deterministic random stream (the same numbers on every machine) for seeds and benchmarks. */
+export function seededRandom(seed: number) {
   let state = seed >>> 0;
   const next = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -253,7 +254,7 @@ const MESSAGE_LINES = [
 ];
 
 function build(): DemoDataset {
-  const rnd = random(20260105);
+  const rnd = seededRandom(20260105);
   const users: DemoUser[] = [];
   const addUser = (
     email: string,

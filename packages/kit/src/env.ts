@@ -90,6 +90,10 @@ export const commonEnv = {
       ctx.addIssue({ code: 'custom', message: 'must be a JWK or a JWK set in JSON' });
       return undefined;
     }),
+  /** Domain events between services go through Redis Streams when REDIS_URL is set, in-process otherwise. */
+  REDIS_URL: optionalUrl(['redis', 'rediss']),
+  /** Prefix of the event stream's keys: platforms sharing one Redis keep their events apart. */
+  EVENTS_PREFIX: z.string().default('market:'),
 };
 
 /**

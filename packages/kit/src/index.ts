@@ -15,3 +15,4 @@ export * from './stored-subgraph';
 export * from './newest-first';
 export * from './gateway-identity';
 export * from './tracing';
+export * from './subscriptions';

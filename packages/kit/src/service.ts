@@ -10,6 +10,7 @@ import { createErrorFormatter } from './errors';
 import { HttpError, sendJson, sendText, withTimeout } from './http';
 import { createMetrics, type Metrics } from './metrics';
 import { identityTokenOf, type IdentityVerifier, type Viewer } from './gateway-identity';
+import { serveSubgraphSubscriptions } from './subscriptions';
 import { startTracing, withServerSpan, type TracingConfig } from './tracing';
 
 export interface ReadinessCheck {
@@ -192,8 +193,9 @@ export interface RunningSubgraph<Ctx extends BaseContext> extends RunningService
 export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOptions<Ctx>): Promise<RunningSubgraph<Ctx>> {
   const { logger, name } = options;
   const metrics = createMetrics(name);
+  const schema = buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap }]);
   const apollo = new ApolloServer<Ctx>({
-    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap }]),
+    schema,
     formatError: createErrorFormatter(logger, options.exposeErrors ?? false),
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
@@ -235,7 +237,26 @@ export async function startSubgraph<Ctx extends BaseContext>(options: SubgraphOp
       return true;
     },
   });
-  return { ...service, apollo };
+  // --- subscriptions (graphql-ws on /graphql), only for a schema with a Subscription root type ---
+  const subscriptions = schema.getSubscriptionType()
+    ? serveSubgraphSubscriptions({
+        name,
+        httpServer: service.httpServer,
+        schema,
+        logger,
+        context: options.context,
+        gatewayIdentity: options.gatewayIdentity,
+        exposeErrors: options.exposeErrors,
+      })
+    : undefined;
+  if (!subscriptions) return { ...service, apollo };
+  // Open sockets would hold the HTTP server's close forever: they are closed (1001) first.
+  const stop = async () => {
+    await subscriptions.close();
+    await service.stop();
+  };
+  return { ...service, apollo, stop };
+  // --- end subscriptions ---
 }
 
 /**

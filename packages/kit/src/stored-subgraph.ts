@@ -29,7 +29,7 @@ export interface SubgraphEnv extends GatewayIdentityEnv {
   OTEL_TRACES_SAMPLER_RATIO?: number;
 }
 
-export interface StoredSubgraphOptions<S extends SubgraphStore, Ctx extends BaseContext> {
+export interface StoredSubgraphOptions<S extends SubgraphStore, Ctx extends BaseContext, B extends BackgroundWork = BackgroundWork> {
   name: string;
   env: SubgraphEnv;
   logger?: Logger | undefined;
@@ -42,10 +42,21 @@ export interface StoredSubgraphOptions<S extends SubgraphStore, Ctx extends Base
   queryCount: (store: S) => number;
   context: (store: S, info: SubgraphRequestInfo) => Ctx;
   routes?: (store: S) => SubgraphOptions<Ctx>['routes'];
+  /**
+   * Work that runs beside the server for as long as it serves, e.g. the event relay and consumer
+   * (`startServiceEvents` of @market/events): started after seeding, stopped before the store closes.
+   */
+  background?: (store: S, logger: Logger) => Promise<B>;
 }
 
-export interface StoredSubgraph extends RunningService {
+export interface BackgroundWork {
+  stop: () => Promise<void>;
+}
+
+export interface StoredSubgraph<B extends BackgroundWork = BackgroundWork> extends RunningService {
   queryCount: () => number;
+  /** What `background` started (tests use it to wait for events). */
+  background?: B | undefined;
 }
 
 /** Reads the `schema.graphql` beside a subgraph's `src/` folder. */
@@ -58,17 +69,19 @@ export function subgraphTypeDefs(moduleUrl: string): DocumentNode {
  * on first boot when allowed, serve the subgraph, and close the store when the
  * server stops — or at once when starting fails.
  */
-export async function startStoredSubgraph<S extends SubgraphStore, Ctx extends BaseContext>(
-  options: StoredSubgraphOptions<S, Ctx>,
-): Promise<StoredSubgraph> {
+export async function startStoredSubgraph<S extends SubgraphStore, Ctx extends BaseContext, B extends BackgroundWork = BackgroundWork>(
+  options: StoredSubgraphOptions<S, Ctx, B>,
+): Promise<StoredSubgraph<B>> {
   const { env, name } = options;
   const logger = options.logger ?? createLogger({ service: name, level: env.LOG_LEVEL });
   const seed = shouldSeedDemoData(name, env);
   // Before the store opens: a production subgraph without the gateway's key must not start at all.
   const gatewayIdentity = gatewayIdentityFromEnv(name, env, logger);
   const store = await options.openStore(logger);
+  let background: B | undefined;
   try {
     if (seed) await options.seed(store, logger);
+    background = await options.background?.(store, logger);
     const service = await startSubgraph<Ctx>({
       name,
       host: env.HOST,
@@ -89,10 +102,14 @@ export async function startStoredSubgraph<S extends SubgraphStore, Ctx extends B
       gatewayIdentity,
       // PGlite is PostgreSQL: one check name for both.
       checks: [{ name: store.kind === 'pglite' ? 'postgres' : store.kind, check: () => store.ping() }],
-      onStop: () => store.close(),
+      onStop: async () => {
+        await background?.stop();
+        await store.close();
+      },
     });
-    return { ...service, queryCount: () => options.queryCount(store) };
+    return { ...service, queryCount: () => options.queryCount(store), background };
   } catch (error) {
+    await background?.stop();
     await store.close();
     throw error;
   }

@@ -30,8 +30,16 @@ export interface KeyValueStore {
   streamAdd(stream: string, fields: Record<string, string>): Promise<string>;
   /** Creates the group if needed (starting at the beginning of the stream). */
   streamEnsureGroup(stream: string, group: string): Promise<void>;
-  /** Entries never delivered to the group, at most `count`, waiting up to `blockMs`. */
-  streamReadGroup(stream: string, group: string, consumer: string, options?: { count?: number; blockMs?: number }): Promise<StreamEntry[]>;
+  /**
+   * Entries never delivered to the group, at most `count`, waiting up to `blockMs`; with `pending`, the entries
+   * already delivered to this consumer and not acknowledged (after a crash), without waiting.
+   */
+  streamReadGroup(
+    stream: string,
+    group: string,
+    consumer: string,
+    options?: { count?: number; blockMs?: number; pending?: boolean },
+  ): Promise<StreamEntry[]>;
   streamAck(stream: string, group: string, ...ids: string[]): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -144,12 +152,19 @@ export class RedisKeyValue implements KeyValueStore {
       if (!(error instanceof Error && error.message.includes('BUSYGROUP'))) throw error;
     }
   }
-  async streamReadGroup(stream: string, group: string, consumer: string, options: { count?: number; blockMs?: number } = {}) {
+  async streamReadGroup(
+    stream: string,
+    group: string,
+    consumer: string,
+    options: { count?: number; blockMs?: number; pending?: boolean } = {},
+  ) {
     const count = options.count ?? 100;
     const reply = (
-      options.blockMs
-        ? await this.client.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'BLOCK', options.blockMs, 'STREAMS', this.k(stream), '>')
-        : await this.client.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', this.k(stream), '>')
+      options.pending
+        ? await this.client.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', this.k(stream), '0')
+        : options.blockMs
+          ? await this.client.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'BLOCK', options.blockMs, 'STREAMS', this.k(stream), '>')
+          : await this.client.xreadgroup('GROUP', group, consumer, 'COUNT', count, 'STREAMS', this.k(stream), '>')
     ) as [string, [string, string[]][]][] | null;
     const entries = reply?.[0]?.[1] ?? [];
     return entries.map(([id, values]) => ({ id, fields: arrayToFields(values) }));
@@ -258,10 +273,22 @@ export class MemoryKeyValue implements KeyValueStore {
     const stream = this.stream(name);
     if (!stream.groups.has(group)) stream.groups.set(group, { next: 0, pending: new Set() });
   }
-  async streamReadGroup(name: string, group: string, _consumer: string, options: { count?: number; blockMs?: number } = {}) {
+  async streamReadGroup(
+    name: string,
+    group: string,
+    _consumer: string,
+    options: { count?: number; blockMs?: number; pending?: boolean } = {},
+  ) {
     const stream = this.stream(name);
     const state = stream.groups.get(group);
     if (!state) throw new Error(`NOGROUP No such consumer group '${group}' for key name '${name}'`);
+    if (options.pending) {
+      // One process: every consumer of the group is this one.
+      return stream.entries
+        .filter((entry) => state.pending.has(entry.id))
+        .slice(0, options.count ?? 100)
+        .map((entry) => ({ id: entry.id, fields: { ...entry.fields } }));
+    }
     if (state.next >= stream.entries.length && options.blockMs) {
       await new Promise<void>((resolve) => {
         const wake = () => {

@@ -81,6 +81,17 @@ describe.each(adapters)('KeyValueStore contract: $name', ({ redis }) => {
     expect(await kv.streamReadGroup('events', 'relay', 'c1', { count: 10 })).toEqual([]);
   });
 
+  it('streams: entries read but never acknowledged are read again as pending (after a crash)', async () => {
+    await kv.streamEnsureGroup('crash', 'g');
+    for (let i = 0; i < 3; i++) await kv.streamAdd('crash', { n: String(i) });
+    const delivered = await kv.streamReadGroup('crash', 'g', 'c1', { count: 2 });
+    expect(delivered.map((e) => e.fields.n)).toEqual(['0', '1']);
+    expect((await kv.streamReadGroup('crash', 'g', 'c1', { pending: true })).map((e) => e.fields.n)).toEqual(['0', '1']);
+    await kv.streamAck('crash', 'g', delivered[0]?.id as string);
+    expect((await kv.streamReadGroup('crash', 'g', 'c1', { pending: true })).map((e) => e.fields.n)).toEqual(['1']);
+    expect((await kv.streamReadGroup('crash', 'g', 'c1', { count: 10 })).map((e) => e.fields.n)).toEqual(['2']);
+  });
+
   it('streams: a blocked reader wakes up when an entry arrives', async () => {
     await kv.streamEnsureGroup('wake', 'g');
     const reading = kv.streamReadGroup('wake', 'g', 'c', { blockMs: 2_000 });

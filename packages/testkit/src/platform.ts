@@ -162,6 +162,10 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
 
   try {
     const reserved = await reservePorts(wanted.length);
+    // Known before anything starts, so services can link to each other (the user subgraph's avatar URLs point at
+    // the file service).
+    const firstPort = new Map(wanted.map(({ name }, index) => [name, reserved[index] as number]));
+    const fileUrl = firstPort.has('file') ? `http://127.0.0.1:${firstPort.get('file')}` : undefined;
     await Promise.all(
       wanted.map(async ({ name, schemaFile }) => {
         const module = await importServiceModule(name, dirname(schemaFile));
@@ -170,7 +174,7 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
         // service hands out, e.g. File.url) is right from the start. Another process can still take it
         // between reservation and listen: then the service starts again on a new one.
         for (let attempt = 1; ; attempt++) {
-          const port = attempt === 1 ? (reserved.shift() as number) : ((await reservePorts(1))[0] as number);
+          const port = attempt === 1 ? (firstPort.get(name) as number) : ((await reservePorts(1))[0] as number);
           const env: EnvSource = {
             NODE_ENV: 'test',
             HOST: '127.0.0.1',
@@ -180,6 +184,9 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
             DATA_DIR: join(dataRoot, name),
             SEED_DEMO_DATA: String(options.seed ?? true),
             REDIS_URL: redis.url,
+            // The platform's own event stream (on Redis under its prefix, or in-process): nothing of other runs.
+            EVENTS_PREFIX: `${redis.prefix}events:`,
+            ...(fileUrl ? { FILE_PUBLIC_URL: fileUrl } : {}),
             ...(options.lockDown === false ? {} : gatewayKeys.subgraphs),
             ...stores.env,
           };

@@ -1,6 +1,10 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type TypePolicies } from '@apollo/client';
 import { ServerError } from '@apollo/client/errors';
 import { SetContextLink } from '@apollo/client/link/context';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { Kind, OperationTypeNode } from 'graphql';
+import { createClient, type Client } from 'graphql-ws';
 import { catchError, from, mergeMap, throwError } from 'rxjs';
 
 export type TokenGetter = () => string | null | undefined | Promise<string | null | undefined>;
@@ -19,6 +23,8 @@ export interface CreateApolloClientOptions {
   name?: string;
   version?: string;
   typePolicies?: TypePolicies;
+  /** Open subscriptions over graphql-ws (default true; off where WebSocket does not exist, e.g. server-side). */
+  subscriptions?: boolean;
 }
 
 /** Adds `Authorization: Bearer …` when there is a token; anonymous otherwise. */
@@ -50,16 +56,73 @@ export function createRenewOn401Link(renew: () => Promise<unknown>): ApolloLink 
   );
 }
 
+/** The gateway's close code when the connection's access token expired without renewal (gateway/README.md). */
+export const WS_TOKEN_EXPIRED = 4401;
+
+/** `ws(s)://…/graphql` for the gateway's `http(s)://…/graphql`: subscriptions share the path and port. */
+export function webSocketUrl(uri: string, base = globalThis.location?.href): string {
+  const url = new URL(uri, base);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
+
 /**
- * The terminating link. Queries and mutations go over HTTP.
- *
- * Seam for subscriptions (chat, live notifications): when they land, return
- * `ApolloLink.split(isSubscription, new GraphQLWsLink(createClient({ url: wsUrl,
- * connectionParams: async () => ({ authorization: … }) })), httpLink)` from here,
- * with `wsUrl` derived from `uri` (http→ws) and the token from the same getter.
+ * Subscriptions through the gateway over graphql-ws: a lazy client (connects with the first subscription) that sends the
+ * current access token in `connection_init` and reconnects with back-off after network failures and restarts
+ * (graphql-ws re-sends active subscriptions itself). A 4401 close (the token expired without renewal) is final for
+ * graphql-ws, so this link catches it: it renews the token once through `onUnauthorized` (one renewal for all the
+ * subscriptions that failed together) and subscribes again, on a new connection that carries the fresh token.
  */
-export function createTransportLink(uri: string): ApolloLink {
-  return new HttpLink({ uri });
+export function createSubscriptionLink(uri: string, getToken: TokenGetter, onUnauthorized?: () => Promise<unknown>): ApolloLink {
+  let expired = false;
+  let renewing: Promise<unknown> | undefined;
+  const client: Client = createClient({
+    url: webSocketUrl(uri),
+    lazy: true,
+    keepAlive: 20_000,
+    retryAttempts: Number.POSITIVE_INFINITY,
+    shouldRetry: () => true,
+    connectionParams: async () => {
+      const token = await getToken();
+      return token ? { authorization: `Bearer ${token}` } : {};
+    },
+    on: {
+      connected: () => {
+        expired = false;
+      },
+      closed: (event) => {
+        if ((event as { code?: number } | undefined)?.code === WS_TOKEN_EXPIRED) expired = true;
+      },
+    },
+  });
+  const ws = new GraphQLWsLink(client);
+  const renew = () =>
+    (renewing ??= (onUnauthorized?.() ?? Promise.resolve())
+      .catch(() => undefined)
+      .finally(() => {
+        renewing = undefined;
+      }));
+  return new ApolloLink((operation) =>
+    ws
+      .request(operation)
+      .pipe(
+        catchError((error: unknown) => (expired ? from(renew()).pipe(mergeMap(() => ws.request(operation))) : throwError(() => error))),
+      ),
+  );
+}
+
+const isSubscription = ({ query }: ApolloLink.Operation) => {
+  const definition = getMainDefinition(query);
+  return definition.kind === Kind.OPERATION_DEFINITION && definition.operation === OperationTypeNode.SUBSCRIPTION;
+};
+
+/**
+ * The terminating link: queries and mutations over HTTP, subscriptions over graphql-ws on the same URL (when a
+ * subscription client is given).
+ */
+export function createTransportLink(uri: string, subscriptions?: ApolloLink): ApolloLink {
+  const http = new HttpLink({ uri });
+  return subscriptions ? ApolloLink.split(isSubscription, subscriptions, http) : http;
 }
 
 export function createApolloClient({
@@ -69,8 +132,10 @@ export function createApolloClient({
   name,
   version,
   typePolicies,
+  subscriptions = typeof WebSocket !== 'undefined',
 }: CreateApolloClientOptions): ApolloClient {
-  const links = [createAuthLink(getToken), createTransportLink(uri)];
+  const ws = subscriptions ? createSubscriptionLink(uri, getToken, onUnauthorized) : undefined;
+  const links = [createAuthLink(getToken), createTransportLink(uri, ws)];
   return new ApolloClient({
     link: ApolloLink.from(onUnauthorized ? [createRenewOn401Link(onUnauthorized), ...links] : links),
     cache: new InMemoryCache(typePolicies ? { typePolicies } : {}),

@@ -107,7 +107,7 @@ export function AppLayout({ appName, tagline, nav = [], navPlacement = 'header',
           <SidebarLinks nav={nav} onNavigate={close} />
         </AppShell.Navbar>
       ) : null}
-      <AppShell.Main bg="gray.0">{children}</AppShell.Main>
+      <AppShell.Main bg="light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-8))">{children}</AppShell.Main>
     </AppShell>
   );
 }

@@ -50,3 +50,7 @@ export { fieldErrors, type FieldErrors } from './field-errors';
 export { AUDIT_EVENT_LABELS, KNOWN_AUDIT_EVENT_TYPES, describeAuditEvent, type KnownAuditEventType } from './audit-events';
 export { FormError, type FormErrorProps } from './form-error';
 export { describeUserAgent } from './user-agent';
+export { ChatMarkdown, safeHref } from './chat/markdown';
+export { formatDuration, VoiceMessage, Waveform, type VoiceMessageProps } from './chat/voice-message';
+export { ChatPanel, MAX_MESSAGE_LENGTH, addMessageToCache, mergeMessageEdges, type ChatPanelProps } from './chat/chat-panel';
+export { ChatConversationUpdatedDocument } from './chat/operations';

@@ -16,5 +16,12 @@ export const loadEnv = defineEnv('chat', {
     .string()
     .regex(/^mongodb(\+srv)?:\/\/[^/?]+/, 'must be a mongodb:// or mongodb+srv:// connection string')
     .optional(),
+  /**
+   * Pub/sub between chat replicas (new messages, typing, conversation updates) and the typing
+   * throttle; in-process when unset, which is right for one replica only.
+   */
+  REDIS_URL: optionalUrl(['redis', 'rediss']),
+  /** Prefix of every key and channel this service uses on Redis (isolates services and test runs). */
+  REDIS_PREFIX: z.string().default('chat:'),
 });
 export type Env = ReturnType<typeof loadEnv>;

@@ -170,18 +170,17 @@ describe('file subgraph', () => {
     expect(result.data!._entities[50]).toBeNull();
   });
 
-  it('answers Order.files for 50 orders and Agency.documents for 50 agencies with one query each', async () => {
+  it('answers Order.files for 50 orders and Agency.files for 50 agencies with one query each', async () => {
     const orders = demo.orders.slice(0, 50);
     const agencies = demo.agencies.slice(0, 50);
     const before = service.queryCount();
     const result = await resolveEntities<{
       id: string;
       files?: { id: string; name: string }[];
-      documents?: { id: string; name: string }[];
     }>(
       service,
       [...orders.map((o) => ({ __typename: 'Order', id: o.id })), ...agencies.map((a) => ({ __typename: 'Agency', id: a.id }))],
-      '... on Order { id files { id name } } ... on Agency { id documents { id name } }',
+      '... on Order { id files { id name } } ... on Agency { id files { id name } }',
     );
     expect(service.queryCount() - before).toBe(2);
     expect(result.errors).toBeUndefined();
@@ -196,7 +195,7 @@ describe('file subgraph', () => {
     agencies.forEach((agency, i) => {
       const own = demo.files.filter((f) => f.subjectType === 'AGENCY' && f.subjectId === agency.id).sort(attachOrder);
       expect(own).toHaveLength(2);
-      expect(entities[orders.length + i]?.documents).toEqual(own.map((f) => ({ id: f.id, name: f.name })));
+      expect(entities[orders.length + i]?.files).toEqual(own.map((f) => ({ id: f.id, name: f.name })));
     });
   });
 

@@ -9,4 +9,6 @@ export interface Context {
   loaders: Loaders;
   /** The caller as the gateway vouches for it (verified gateway-signed identity); null when anonymous. */
   viewer: Viewer | null;
+  /** PAYMENTS_SANDBOX: whether markOrderPaidSandbox may mark orders paid. */
+  paymentsSandbox: boolean;
 }

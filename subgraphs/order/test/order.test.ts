@@ -1,18 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { demoData, type DemoOrder } from '@market/demo-data';
 import { encodeCursor } from '@market/kit';
-import { freshPostgres, graphql, resolveEntities, testLogger, type Provisioned } from '@market/testkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadEnv } from '../src/env';
-import { startService, type OrderService } from '../src/service';
+import { people, startHarness, type Harness } from './helpers';
 
-// Runs on PostgreSQL when DATABASE_URL is set (CI), otherwise on PGlite in a temporary folder.
-let db: Provisioned;
-let dataDir: string;
-let service: OrderService;
+// Runs on PostgreSQL when DATABASE_URL is set (CI), otherwise on PGlite in a temporary folder; as an admin
+// (roles ADMIN, scope admin:orders), who may see every order.
+let h: Harness;
 const demo = demoData();
+const admin = people.admin;
+const entities = <T = Record<string, unknown>>(representations: Record<string, unknown>[], selection: string) =>
+  h.as<{ _entities: (T | null)[] }>(
+    admin,
+    `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`,
+    { representations },
+  );
 
 interface OrderNode {
   id: string;
@@ -39,7 +40,7 @@ async function readAll(query: string, pick: (data: Record<string, unknown>) => O
   const totals = new Set<number>();
   let after: string | null = null;
   for (let guard = 0; guard < 100; guard++) {
-    const result = await graphql(service, query, { ...variables, after });
+    const result = await h.as(admin, query, { ...variables, after });
     expect(result.errors).toBeUndefined();
     const page = pick(result.data!);
     totals.add(page.totalCount);
@@ -52,17 +53,9 @@ async function readAll(query: string, pick: (data: Record<string, unknown>) => O
 }
 
 beforeAll(async () => {
-  db = await freshPostgres('order');
-  dataDir = mkdtempSync(join(tmpdir(), 'order-test-'));
-  service = await startService(loadEnv({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: db.url, DATA_DIR: dataDir, NODE_ENV: 'test' }), {
-    logger: testLogger('order'),
-  });
+  h = await startHarness({ postgres: !!process.env.DATABASE_URL }, { countQueries: true });
 });
-afterAll(async () => {
-  await service?.stop();
-  await db?.cleanup();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => h?.stop());
 
 describe('order subgraph', () => {
   it('lists every seeded order newest first with stable cursor pagination', async () => {
@@ -73,7 +66,7 @@ describe('order subgraph', () => {
     expect(totals).toEqual([demo.orders.length]);
     expect(ids).toEqual(ordersOf(() => true).map((o) => o.id));
 
-    const first = await graphql<{ orders: OrderPage }>(service, `{ orders(first: 1) { ${PAGE} } }`);
+    const first = await h.as<{ orders: OrderPage }>(admin, `{ orders(first: 1) { ${PAGE} } }`);
     const newest = ordersOf(() => true)[0]!;
     expect(first.data?.orders.edges[0]?.node).toEqual({
       id: newest.id,
@@ -87,7 +80,7 @@ describe('order subgraph', () => {
   });
 
   it('filters by status, also across pages', async () => {
-    const query = `query ($after: String, $status: OrderStatus) { orders(first: 7, after: $after, status: $status) { ${PAGE} } }`;
+    const query = `query ($after: String, $status: [OrderStatus!]) { orders(first: 7, after: $after, filter: { status: $status }) { ${PAGE} } }`;
     for (const status of ['COMPLETED', 'PENDING', 'REFUNDED'] as const) {
       const expected = ordersOf((o) => o.status === status).map((o) => o.id);
       expect(expected.length).toBeGreaterThan(0);
@@ -95,29 +88,20 @@ describe('order subgraph', () => {
       expect(totals).toEqual([expected.length]);
       expect(ids).toEqual(expected);
     }
-    const unknown = await graphql(
-      service,
-      `
-        {
-          orders(status: SHIPPED) {
-            totalCount
-          }
-        }
-      `,
-    );
+    const unknown = await h.as(admin, `{ orders(filter: { status: [SHIPPED] }) { totalCount } }`);
     expect(unknown.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
   it('finds one order by id; an unknown or malformed id is null, not an error', async () => {
     const order = demo.orders[5]!;
-    const found = await graphql<{ order: { number: string; customer: { id: string }; agency: { id: string } } }>(
-      service,
+    const found = await h.as<{ order: { number: string; customer: { id: string }; agency: { id: string } } }>(
+      admin,
       `{ order(id: "${order.id}") { number customer { id } agency { id } } }`,
     );
     expect(found.data?.order).toEqual({ number: order.number, customer: { id: order.customerId }, agency: { id: order.agencyId } });
     for (const id of ['not-a-uuid', '00000000-0000-4000-8000-000000000000', "'; drop table orders; --"]) {
-      const missing = await graphql<{ order: null }>(
-        service,
+      const missing = await h.as<{ order: null }>(
+        admin,
         `
           query ($id: ID!) {
             order(id: $id) {
@@ -134,33 +118,31 @@ describe('order subgraph', () => {
 
   it('resolves 50 order references in one query, customer and agency as stubs', async () => {
     const orders = demo.orders.slice(60, 110);
-    const before = service.queryCount();
-    const result = await resolveEntities<{ id: string; number: string; customer: { id: string }; agency: { id: string } }>(
-      service,
+    const before = h.service.queryCount();
+    const result = await entities<{ id: string; number: string; customer: { id: string }; agency: { id: string } }>(
       [...orders.map((o) => ({ __typename: 'Order', id: o.id })), { __typename: 'Order', id: 'garbage' }],
       '... on Order { id number customer { id } agency { id } }',
     );
-    expect(service.queryCount() - before).toBe(1);
+    expect(h.service.queryCount() - before).toBe(1);
     expect(result.errors).toBeUndefined();
-    const entities = result.data!._entities;
-    expect(entities.slice(0, 50)).toEqual(
+    const resolved = result.data!._entities;
+    expect(resolved.slice(0, 50)).toEqual(
       orders.map((o) => ({ id: o.id, number: o.number, customer: { id: o.customerId }, agency: { id: o.agencyId } })),
     );
-    expect(entities[50]).toBeNull();
+    expect(resolved[50]).toBeNull();
   });
 
   it("answers User.orders(first: 3) for 20 users with two queries, each user's own newest orders", async () => {
     const customers = [...new Set(demo.orders.map((o) => o.customerId))].slice(0, 19);
     const users = [...customers, '00000000-0000-4000-8000-000000000000'];
     expect(users).toHaveLength(20);
-    const before = service.queryCount();
-    const result = await resolveEntities<{ id: string; orders: OrderPage }>(
-      service,
+    const before = h.service.queryCount();
+    const result = await entities<{ id: string; orders: OrderPage }>(
       users.map((id) => ({ __typename: 'User', id })),
       `... on User { id orders(first: 3) { ${PAGE} } }`,
     );
     // One LATERAL page query for all users plus one grouped count.
-    expect(service.queryCount() - before).toBe(2);
+    expect(h.service.queryCount() - before).toBe(2);
     expect(result.errors).toBeUndefined();
     result.data!._entities.forEach((entity, i) => {
       const own = ordersOf((o) => o.customerId === users[i]);
@@ -173,13 +155,12 @@ describe('order subgraph', () => {
 
   it('answers Agency.orders(first: 5, status) for 50 agencies with two queries', async () => {
     const agencies = demo.agencies.slice(0, 50).map((a) => a.id);
-    const before = service.queryCount();
-    const result = await resolveEntities<{ id: string; orders: OrderPage }>(
-      service,
+    const before = h.service.queryCount();
+    const result = await entities<{ id: string; orders: OrderPage }>(
       agencies.map((id) => ({ __typename: 'Agency', id })),
       `... on Agency { id orders(first: 5, status: COMPLETED) { ${PAGE} } }`,
     );
-    expect(service.queryCount() - before).toBe(2);
+    expect(h.service.queryCount() - before).toBe(2);
     expect(result.errors).toBeUndefined();
     result.data!._entities.forEach((entity, i) => {
       const own = ordersOf((o) => o.agencyId === agencies[i] && o.status === 'COMPLETED');
@@ -191,13 +172,12 @@ describe('order subgraph', () => {
 
   it('batches different arguments per argument set, and pages one parent to the end', async () => {
     const users = [...new Set(demo.orders.map((o) => o.customerId))].slice(0, 10);
-    const before = service.queryCount();
-    const result = await resolveEntities<{ latest: OrderPage; pending: OrderPage }>(
-      service,
+    const before = h.service.queryCount();
+    const result = await entities<{ latest: OrderPage; pending: OrderPage }>(
       users.map((id) => ({ __typename: 'User', id })),
       `... on User { latest: orders(first: 1) { ${PAGE} } pending: orders(first: 2, status: PENDING) { ${PAGE} } }`,
     );
-    expect(service.queryCount() - before).toBe(4);
+    expect(h.service.queryCount() - before).toBe(4);
     result.data!._entities.forEach((entity, i) => {
       expect(entity?.latest.edges.map((e) => e.node.id)).toEqual(
         ordersOf((o) => o.customerId === users[i])
@@ -234,10 +214,9 @@ describe('order subgraph', () => {
       [`after: "${notUuid}"`, 'after'],
       [`after: "${notDate}"`, 'after'],
     ] as const) {
-      const top = await graphql(service, `{ orders(${args}) { totalCount } }`);
+      const top = await h.as(admin, `{ orders(${args}) { totalCount } }`);
       expect(top.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
-      const nested = await resolveEntities(
-        service,
+      const nested = await entities(
         [{ __typename: 'User', id: demo.orders[0]!.customerId }],
         `... on User { orders(${args}) { totalCount } }`,
       );
@@ -245,11 +224,58 @@ describe('order subgraph', () => {
     }
   });
 
+  it('seeds every status with line items summing to the amount, a history ending in the status, reviews and replies', async () => {
+    interface Seeded {
+      id: string;
+      status: string;
+      amount: number;
+      dueDate: string | null;
+      paidAt: string | null;
+      createdAt: string;
+      lineItems: { amount: number }[];
+      statusHistory: { from: string | null; to: string; actorRole: string; actor: { id: string } | null; at: string }[];
+      review: { rating: number; comment: string | null; reply: { body: string } | null } | null;
+    }
+    const seeded: Seeded[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const result: Awaited<
+        ReturnType<typeof h.as<{ orders: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Seeded }[] } }>>
+      > = await h.as(
+        admin,
+        `query ($after: String) { orders(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node {
+            id status amount dueDate paidAt createdAt lineItems { amount } statusHistory { from to actorRole actor { id } at } review { rating comment reply { body } }
+          } } } }`,
+        { after },
+      );
+      expect(result.errors).toBeUndefined();
+      seeded.push(...result.data!.orders.edges.map((e) => e.node));
+      if (!result.data!.orders.pageInfo.hasNextPage) break;
+      after = result.data!.orders.pageInfo.endCursor;
+    }
+    expect(seeded).toHaveLength(demo.orders.length);
+    expect(new Set(seeded.map((o) => o.status)).size).toBe(9);
+    const byId = new Map(demo.orders.map((o) => [o.id, o]));
+    for (const order of seeded) {
+      const source = byId.get(order.id)!;
+      if (order.lineItems.length) expect(order.lineItems.reduce((sum, l) => sum + l.amount, 0)).toBe(order.amount);
+      expect(order.statusHistory[0]).toMatchObject({ from: null, to: 'PENDING', actorRole: 'CUSTOMER', actor: { id: source.customerId } });
+      expect(order.statusHistory.at(-1)?.to).toBe(order.status);
+      order.statusHistory.slice(1).forEach((change, i) => expect(change.from).toBe(order.statusHistory[i]!.to));
+      expect(new Date(order.dueDate!).getTime()).toBeGreaterThan(new Date(order.createdAt).getTime());
+      expect(order.review?.rating ?? null).toBe(source.rating);
+      if (order.review) expect(order.review.comment).toBeTruthy();
+    }
+    expect(seeded.filter((o) => o.review?.reply).length).toBeGreaterThan(0);
+    const accepted = seeded.filter((o) => o.statusHistory.some((c) => c.to === 'ACCEPTED'));
+    expect(accepted.filter((o) => o.paidAt).length / accepted.length).toBeGreaterThan(0.7);
+  });
+
   it('reports readiness and exposes metrics', async () => {
-    const ready = await fetch(`${service.url}/ready`);
+    const ready = await fetch(`${h.service.url}/ready`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({ status: 'ready', checks: { postgres: { ok: true } } });
-    const metrics = await (await fetch(`${service.url}/metrics`)).text();
+    const metrics = await (await fetch(`${h.service.url}/metrics`)).text();
     expect(metrics).toContain('graphql_operations_total');
   });
 });

@@ -1,7 +1,9 @@
 import { createLogger, startStoredSubgraph, subgraphTypeDefs, type Logger, type StoredSubgraph } from '@market/kit';
+import { startServiceEvents } from '@market/events';
 import { openKeyValue } from '@market/stores';
 import { socialSettings, type Env } from './env';
 import type { AccountServices, Context } from './context';
+import { ssoEventHandlers } from './events';
 import { resolvers } from './resolvers';
 import { MfaService, mfaKeyFrom } from './domain/mfa';
 import { sessionControl } from './oidc/accounts';
@@ -86,6 +88,15 @@ export async function startService(env: Env, options: { logger?: Logger; mailer?
         return store;
       },
       seed: seedDemoData,
+      // Consumes other services' events (agency memberships → roles, audit records); SSO publishes none yet.
+      background: (store, eventsLogger) =>
+        startServiceEvents({
+          name: 'sso',
+          url: env.REDIS_URL,
+          prefix: env.EVENTS_PREFIX,
+          handlers: ssoEventHandlers(store, eventsLogger),
+          logger: eventsLogger,
+        }),
       queryCount: (store) => store.queries.count,
       context: (store, { requestId, logger, viewer }) => ({
         requestId,

@@ -3,6 +3,8 @@ import { startStoredSubgraph, subgraphTypeDefs, type Logger, type StoredSubgraph
 import { openPostgres } from '@market/stores';
 import type { Env } from './env';
 import type { Context } from './context';
+import { loggingPhoneCodeSender, type PhoneCodeSender } from './phone-code-sender';
+import { createProfileService } from './profile-service';
 import { resolvers } from './resolvers';
 import { createLoaders } from './store/loaders';
 import { createProfileRepository } from './store/repository';
@@ -14,8 +16,16 @@ const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
 
 export type UserService = StoredSubgraph;
 
+export interface UserServiceOptions {
+  logger?: Logger;
+  /** Delivers phone verification codes; default: logged (embedded mode) until the notification service takes over. */
+  phoneCodeSender?: PhoneCodeSender;
+  /** The clock of phone verification (tests move it). */
+  now?: () => Date;
+}
+
 /** Opens the store (migrated, seeded on first boot) and serves the subgraph. */
-export function startService(env: Env, options: { logger?: Logger } = {}): Promise<UserService> {
+export function startService(env: Env, options: UserServiceOptions = {}): Promise<UserService> {
   return startStoredSubgraph<Awaited<ReturnType<typeof openPostgres<typeof schema>>>, Context>({
     name: 'user',
     env,
@@ -27,7 +37,15 @@ export function startService(env: Env, options: { logger?: Logger } = {}): Promi
     queryCount: (store) => store.queries.count,
     context: (store, { requestId, logger, viewer }) => {
       const repo = createProfileRepository(store.db);
-      return { requestId, logger, repo, loaders: createLoaders(repo), viewer };
+      const sender = options.phoneCodeSender ?? loggingPhoneCodeSender(logger);
+      return {
+        requestId,
+        logger,
+        loaders: createLoaders(repo),
+        profiles: createProfileService({ repo, sender, logger, now: options.now }),
+        fileBaseUrl: env.FILE_PUBLIC_URL,
+        viewer,
+      };
     },
   });
 }

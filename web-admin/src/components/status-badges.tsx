@@ -1,6 +1,6 @@
 import { Badge, Group } from '@mantine/core';
 import { StatusBadge, humanizeEnum } from '@market/ui';
-import type { AgencyStatus, OrderStatus, Role, UserStatus } from '../gql/graphql';
+import type { AgencyStatus, DocumentStatus, OrderStatus, Role, UserStatus } from '../gql/graphql';
 
 const ORDER_COLORS = {
   PENDING: 'yellow',
@@ -44,3 +44,7 @@ export function RoleBadges({ roles }: { roles: readonly Role[] }) {
     </Group>
   );
 }
+
+const DOCUMENT_COLORS = { PENDING: 'yellow', APPROVED: 'teal', REJECTED: 'red' } as const satisfies Record<DocumentStatus, string>;
+
+export const DocumentStatusBadge = ({ status }: { status: DocumentStatus }) => <StatusBadge status={status} colors={DOCUMENT_COLORS} />;

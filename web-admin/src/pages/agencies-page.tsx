@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import { useDocumentTitle } from '@mantine/hooks';
 import { ConnectionTable, PageHeader, formatDate, useCursorPages, type Column } from '@market/ui';
 import { PageSizeSelect } from '../components/page-size-select';
@@ -46,9 +47,9 @@ const COLUMNS: readonly Column<AgencyRow>[] = [
     header: 'Agency',
     render: (agency) => (
       <Stack gap={0}>
-        <Text size="sm" fw={600}>
+        <Anchor component={Link} to={`/agencies/${agency.id}`} size="sm" fw={600}>
           {agency.name}
-        </Text>
+        </Anchor>
         <Text size="xs" c="dimmed" ff="monospace">
           {agency.slug}
         </Text>

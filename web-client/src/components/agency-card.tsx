@@ -4,8 +4,13 @@ import type { AgencyDirectoryQuery } from '../gql/graphql';
 import { AgencyStatusBadge } from './agency-status-badge';
 import { BusinessTypes } from './business-types';
 import { Rating } from './rating';
+import { TierBadge } from './tier-badge';
 
 export type DirectoryAgency = AgencyDirectoryQuery['agencies']['edges'][number]['node'];
+
+export function formatDistance(km: number): string {
+  return km < 10 ? `${km.toFixed(1)} km away` : `${Math.round(km)} km away`;
+}
 
 export function AgencyCard({ agency }: { agency: DirectoryAgency }) {
   const headingId = `agency-${agency.id}`;
@@ -22,10 +27,12 @@ export function AgencyCard({ agency }: { agency: DirectoryAgency }) {
         </Group>
         <Text size="sm" c="dimmed">
           {agency.city} · {agency.region}
+          {agency.distanceKm != null ? ` · ${formatDistance(agency.distanceKm)}` : ''}
         </Text>
         <BusinessTypes types={agency.businessTypes} />
         <Group mt="auto" justify="space-between">
           <Rating rating={agency.rating} reviewCount={agency.reviewCount} />
+          <TierBadge tier={agency.ranking.tier} score={agency.ranking.score} />
         </Group>
       </Stack>
     </Card>

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ConversationRecord, MessageRecord } from '../store/chat-store';
-import type { MessagePage, EntityReference } from '../resolvers/mappers';
+import type { ConversationRecord, MessageRecord, ParticipantRecord, VoiceRecord, RevisionRecord } from '../store/chat-store';
+import type { MessagePage, TypingPayload, EntityReference } from '../resolvers/mappers';
 import type { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -18,18 +18,28 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type Agency = {
+  __typename?: 'Agency';
+  id: Scalars['ID']['output'];
+};
+
 export type Conversation = {
   __typename?: 'Conversation';
+  /** The agency on the other side (ORDER and AGENCY conversations). */
+  agency?: Maybe<Agency>;
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   kind: ConversationKind;
+  lastMessage?: Maybe<Message>;
   lastMessageAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Messages, newest first. */
+  /** Messages, newest first; `after` is the cursor of the last message seen. */
   messages: MessageConnection;
   /** The order this conversation is about (ORDER conversations only). */
   order?: Maybe<Order>;
-  participants: Array<User>;
+  participants: Array<Participant>;
   title?: Maybe<Scalars['String']['output']>;
+  /** Messages the signed-in user has not read. */
+  unreadCount: Scalars['Int']['output'];
 };
 
 
@@ -54,20 +64,32 @@ export type ConversationEdge = {
 export type ConversationKind =
   /** Customer and an agency before any order. */
   | 'AGENCY'
+  /** Two users. */
   | 'DIRECT'
-  /** Customer and the agency's staff about one order. */
+  /** Customer and the agency's staff about one order (created when the order is placed). */
   | 'ORDER'
   /** A user and the platform admins. */
   | 'SUPPORT';
 
+export type File = {
+  __typename?: 'File';
+  id: Scalars['ID']['output'];
+};
+
 export type Message = {
   __typename?: 'Message';
+  attachments: Array<File>;
+  /** Limited markdown (bold, italic, code, links); empty once deleted. */
   body: Scalars['String']['output'];
   conversation: Conversation;
   createdAt: Scalars['DateTime']['output'];
+  deletedAt?: Maybe<Scalars['DateTime']['output']>;
   editedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Earlier bodies of an edited message, oldest first (the sender and admins). */
+  history?: Maybe<Array<MessageRevision>>;
   id: Scalars['ID']['output'];
   sender: User;
+  voice?: Maybe<VoiceMessage>;
 };
 
 export type MessageConnection = {
@@ -81,6 +103,59 @@ export type MessageEdge = {
   __typename?: 'MessageEdge';
   cursor: Scalars['String']['output'];
   node: Message;
+};
+
+export type MessageRevision = {
+  __typename?: 'MessageRevision';
+  body: Scalars['String']['output'];
+  replacedAt: Scalars['DateTime']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Only the sender: soft delete (body emptied, history kept). */
+  deleteMessage: Message;
+  /** Only the sender, body only; the previous body is kept in history. */
+  editMessage: Message;
+  /** Marks everything up to the message (default: the newest) read for the signed-in user. */
+  markConversationRead: Conversation;
+  sendMessage: Message;
+  /** Tells the other participants that the signed-in user is (or stopped) typing. */
+  setTyping: Scalars['Boolean']['output'];
+  startConversation: Conversation;
+};
+
+
+export type MutationDeleteMessageArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationEditMessageArgs = {
+  body: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationMarkConversationReadArgs = {
+  conversationId: Scalars['ID']['input'];
+  messageId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type MutationSendMessageArgs = {
+  input: SendMessageInput;
+};
+
+
+export type MutationSetTypingArgs = {
+  conversationId: Scalars['ID']['input'];
+  typing?: Scalars['Boolean']['input'];
+};
+
+
+export type MutationStartConversationArgs = {
+  input: StartConversationInput;
 };
 
 export type Order = {
@@ -97,10 +172,21 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+export type Participant = {
+  __typename?: 'Participant';
+  lastReadAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The newest message this participant has read. */
+  lastReadMessageId?: Maybe<Scalars['ID']['output']>;
+  /** AGENCY when the participant speaks for the conversation's agency, ADMIN for support staff, else CUSTOMER. */
+  side: Scalars['String']['output'];
+  user: User;
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** One conversation of the signed-in user (admins: SUPPORT and disputed ORDER ones, audited). */
   conversation?: Maybe<Conversation>;
-  /** Conversations, most recently active first. */
+  /** The signed-in user's conversations, most recently active first. */
   conversations: ConversationConnection;
 };
 
@@ -116,9 +202,76 @@ export type QueryConversationsArgs = {
   kind?: InputMaybe<ConversationKind>;
 };
 
+export type SendMessageInput = {
+  attachmentIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Limited markdown, at most 4000 characters; may be empty with attachments or voice. */
+  body?: InputMaybe<Scalars['String']['input']>;
+  /** Client-chosen id that makes a retried send idempotent. */
+  clientMessageId?: InputMaybe<Scalars['String']['input']>;
+  conversationId: Scalars['ID']['input'];
+  voice?: InputMaybe<VoiceInput>;
+};
+
+export type StartConversationInput = {
+  /** AGENCY: the agency to talk to. */
+  agencyId?: InputMaybe<Scalars['ID']['input']>;
+  /** First message, optional. */
+  body?: InputMaybe<Scalars['String']['input']>;
+  kind: ConversationKind;
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** DIRECT: the other user. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The signed-in user's conversations as they change (new message, read receipts, edits). */
+  conversationUpdated: Conversation;
+  /** New messages of one conversation the signed-in user takes part in. */
+  messageAdded: Message;
+  typing: TypingEvent;
+};
+
+
+export type SubscriptionMessageAddedArgs = {
+  conversationId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionTypingArgs = {
+  conversationId: Scalars['ID']['input'];
+};
+
+/** Someone is typing (ephemeral, never stored). */
+export type TypingEvent = {
+  __typename?: 'TypingEvent';
+  at: Scalars['DateTime']['output'];
+  conversationId: Scalars['ID']['output'];
+  /** False once they stopped. */
+  typing: Scalars['Boolean']['output'];
+  user: User;
+};
+
 export type User = {
   __typename?: 'User';
   id: Scalars['ID']['output'];
+  /** Unread messages across the user's conversations (the user themself; null for anyone else). */
+  unreadMessages?: Maybe<Scalars['Int']['output']>;
+};
+
+export type VoiceInput = {
+  durationMs: Scalars['Int']['input'];
+  fileId: Scalars['ID']['input'];
+  waveform?: InputMaybe<Array<Scalars['Int']['input']>>;
+};
+
+export type VoiceMessage = {
+  __typename?: 'VoiceMessage';
+  durationMs: Scalars['Int']['output'];
+  /** The audio file (file subgraph). */
+  file: File;
+  /** Peak levels 0…255, evenly spaced over the duration (at most 256). */
+  waveform: Array<Scalars['Int']['output']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -205,6 +358,7 @@ export type FederationTypes = ResolversObject<{
   Conversation: Conversation;
   Message: Message;
   Order: Order;
+  User: User;
 }>;
 
 /** Mapping of federation reference types */
@@ -218,59 +372,91 @@ export type FederationReferenceTypes = ResolversObject<{
   Order:
     ( { __typename: 'Order' }
     & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Conversation: ResolverTypeWrapper<ConversationRecord>;
+  Agency: ResolverTypeWrapper<EntityReference>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Conversation: ResolverTypeWrapper<ConversationRecord>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ConversationConnection: ResolverTypeWrapper<Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversTypes['ConversationEdge']> }>;
   ConversationEdge: ResolverTypeWrapper<Omit<ConversationEdge, 'node'> & { node: ResolversTypes['Conversation'] }>;
   ConversationKind: ConversationKind;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  File: ResolverTypeWrapper<EntityReference>;
   Message: ResolverTypeWrapper<MessageRecord>;
   MessageConnection: ResolverTypeWrapper<MessagePage>;
   MessageEdge: ResolverTypeWrapper<Omit<MessageEdge, 'node'> & { node: ResolversTypes['Message'] }>;
+  MessageRevision: ResolverTypeWrapper<RevisionRecord>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Order: ResolverTypeWrapper<EntityReference>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Participant: ResolverTypeWrapper<ParticipantRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SendMessageInput: SendMessageInput;
+  StartConversationInput: StartConversationInput;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TypingEvent: ResolverTypeWrapper<TypingPayload>;
   User: ResolverTypeWrapper<EntityReference>;
+  VoiceInput: VoiceInput;
+  VoiceMessage: ResolverTypeWrapper<VoiceRecord>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Conversation: ConversationRecord;
+  Agency: EntityReference;
   ID: Scalars['ID']['output'];
+  Conversation: ConversationRecord;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   ConversationConnection: Omit<ConversationConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConversationEdge']> };
   ConversationEdge: Omit<ConversationEdge, 'node'> & { node: ResolversParentTypes['Conversation'] };
   DateTime: Scalars['DateTime']['output'];
+  File: EntityReference;
   Message: MessageRecord;
   MessageConnection: MessagePage;
   MessageEdge: Omit<MessageEdge, 'node'> & { node: ResolversParentTypes['Message'] };
+  MessageRevision: RevisionRecord;
+  Mutation: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
   Order: EntityReference;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
+  Participant: ParticipantRecord;
   Query: Record<PropertyKey, never>;
+  SendMessageInput: SendMessageInput;
+  StartConversationInput: StartConversationInput;
+  Subscription: Record<PropertyKey, never>;
+  TypingEvent: TypingPayload;
   User: EntityReference;
+  VoiceInput: VoiceInput;
+  VoiceMessage: VoiceRecord;
+}>;
+
+export type AgencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type ConversationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Conversation'] = ResolversParentTypes['Conversation'], FederationReferenceType extends FederationReferenceTypes['Conversation'] = FederationReferenceTypes['Conversation']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Conversation']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  agency?: Resolver<Maybe<ResolversTypes['Agency']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ConversationKind'], ParentType, ContextType>;
+  lastMessage?: Resolver<Maybe<ResolversTypes['Message']>, ParentType, ContextType>;
   lastMessageAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   messages?: Resolver<ResolversTypes['MessageConnection'], ParentType, ContextType, RequireFields<ConversationMessagesArgs, 'first'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
-  participants?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['Participant']>, ParentType, ContextType>;
   title?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ConversationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConversationConnection'] = ResolversParentTypes['ConversationConnection']> = ResolversObject<{
@@ -288,14 +474,22 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type FileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['File'] = ResolversParentTypes['File']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type MessageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Message'] = ResolversParentTypes['Message'], FederationReferenceType extends FederationReferenceTypes['Message'] = FederationReferenceTypes['Message']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Message']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  attachments?: Resolver<Array<ResolversTypes['File']>, ParentType, ContextType>;
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   conversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   editedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  history?: Resolver<Maybe<Array<ResolversTypes['MessageRevision']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   sender?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  voice?: Resolver<Maybe<ResolversTypes['VoiceMessage']>, ParentType, ContextType>;
 }>;
 
 export type MessageConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MessageConnection'] = ResolversParentTypes['MessageConnection']> = ResolversObject<{
@@ -309,6 +503,20 @@ export type MessageEdgeResolvers<ContextType = Context, ParentType extends Resol
   node?: Resolver<ResolversTypes['Message'], ParentType, ContextType>;
 }>;
 
+export type MessageRevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MessageRevision'] = ResolversParentTypes['MessageRevision']> = ResolversObject<{
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replacedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  deleteMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'id'>>;
+  editMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationEditMessageArgs, 'body' | 'id'>>;
+  markConversationRead?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationMarkConversationReadArgs, 'conversationId'>>;
+  sendMessage?: Resolver<ResolversTypes['Message'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
+  setTyping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetTypingArgs, 'conversationId' | 'typing'>>;
+  startConversation?: Resolver<ResolversTypes['Conversation'], ParentType, ContextType, RequireFields<MutationStartConversationArgs, 'input'>>;
+}>;
+
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType>;
@@ -320,26 +528,62 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ParticipantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Participant'] = ResolversParentTypes['Participant']> = ResolversObject<{
+  lastReadAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastReadMessageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  side?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   conversation?: Resolver<Maybe<ResolversTypes['Conversation']>, ParentType, ContextType, RequireFields<QueryConversationArgs, 'id'>>;
   conversations?: Resolver<ResolversTypes['ConversationConnection'], ParentType, ContextType, RequireFields<QueryConversationsArgs, 'first'>>;
 }>;
 
-export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  conversationUpdated?: SubscriptionResolver<ResolversTypes['Conversation'], "conversationUpdated", ParentType, ContextType>;
+  messageAdded?: SubscriptionResolver<ResolversTypes['Message'], "messageAdded", ParentType, ContextType, RequireFields<SubscriptionMessageAddedArgs, 'conversationId'>>;
+  typing?: SubscriptionResolver<ResolversTypes['TypingEvent'], "typing", ParentType, ContextType, RequireFields<SubscriptionTypingArgs, 'conversationId'>>;
+}>;
+
+export type TypingEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TypingEvent'] = ResolversParentTypes['TypingEvent']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  conversationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  typing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unreadMessages?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type VoiceMessageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VoiceMessage'] = ResolversParentTypes['VoiceMessage']> = ResolversObject<{
+  durationMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['File'], ParentType, ContextType>;
+  waveform?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Agency?: AgencyResolvers<ContextType>;
   Conversation?: ConversationResolvers<ContextType>;
   ConversationConnection?: ConversationConnectionResolvers<ContextType>;
   ConversationEdge?: ConversationEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  File?: FileResolvers<ContextType>;
   Message?: MessageResolvers<ContextType>;
   MessageConnection?: MessageConnectionResolvers<ContextType>;
   MessageEdge?: MessageEdgeResolvers<ContextType>;
+  MessageRevision?: MessageRevisionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  Participant?: ParticipantResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  TypingEvent?: TypingEventResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  VoiceMessage?: VoiceMessageResolvers<ContextType>;
 }>;
 

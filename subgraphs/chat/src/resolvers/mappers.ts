@@ -9,3 +9,11 @@ export interface EntityReference {
 
 /** A page of one conversation's messages; totalCount is counted (batched) only when asked for. */
 export type MessagePage = Omit<Connection<MessageRecord>, 'totalCount'> & { conversationId: string };
+
+/** A typing signal as published (ephemeral, never stored). */
+export interface TypingPayload {
+  conversationId: string;
+  userId: string;
+  typing: boolean;
+  at: string;
+}

@@ -44,7 +44,7 @@ function messagePageLoader(store: ChatStore) {
 }
 
 /** Per-request batching: a constant number of store round trips, whatever the list length. */
-export function createLoaders(store: ChatStore) {
+export function createLoaders(store: ChatStore, viewerId: string | null) {
   return {
     conversationById: byKeyLoader(store.conversationsByIds, (row) => row.id),
     conversationByOrderId: byKeyLoader(store.conversationsByOrderIds, (row) => row.orderId ?? ''),
@@ -54,6 +54,17 @@ export function createLoaders(store: ChatStore) {
     messageCount: new DataLoader<string, number>(async (ids) => {
       const counts = new Map((await store.messageCounts(ids)).map((c) => [c.conversationId, c.count]));
       return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    /** The viewer's unread messages per conversation (0 for anyone who does not take part). */
+    unreadCount: new DataLoader<string, number>(async (ids) => {
+      if (!viewerId) return ids.map(() => 0);
+      const counts = new Map((await store.unreadCounts(viewerId, ids)).map((c) => [c.conversationId, c.count]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    /** Unread messages across each user's conversations. */
+    unreadTotal: new DataLoader<string, number>(async (userIds) => {
+      const totals = new Map((await store.unreadTotals(userIds)).map((t) => [t.userId, t.count]));
+      return userIds.map((id) => totals.get(id) ?? 0);
     }),
   };
 }

@@ -19,8 +19,8 @@ export type Scalars = {
 
 export type Agency = {
   __typename?: 'Agency';
-  /** The agency's documents (licences, insurance, …). */
-  documents?: Maybe<Array<File>>;
+  /** Files uploaded for the agency (its verification documents reference some of them). */
+  files?: Maybe<Array<File>>;
   id: Scalars['ID']['output'];
 };
 
@@ -223,7 +223,7 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type AgencyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Agency'] = ResolversParentTypes['Agency'], FederationReferenceType extends FederationReferenceTypes['Agency'] = FederationReferenceTypes['Agency']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Agency']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  documents?: Resolver<Maybe<Array<ResolversTypes['File']>>, ParentType, ContextType>;
+  files?: Resolver<Maybe<Array<ResolversTypes['File']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 

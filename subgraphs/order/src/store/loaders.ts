@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
-import { byKeyLoader } from '@market/kit';
-import type { OrderFilter, OrderPage, OrderParent, OrderRepository } from './repository';
-import type { OrderRow } from './schema';
+import { byKeyLoader, groupLoader, type Keyset } from '@market/kit';
+import type { AgencyStatsRows, OrderFilter, OrderPage, OrderParent, OrderRepository } from './repository';
+import type { OrderRow, ReviewRow } from './schema';
 
 /** One connection request of one parent: `User.orders(first, after, status)` of one user, say. */
 export interface PageKey extends OrderFilter {
@@ -40,12 +40,71 @@ function pagesLoader(repo: OrderRepository, parent: OrderParent, parentOf: (row:
   );
 }
 
+export interface ReviewPageKey {
+  agencyId: string;
+  limit: number;
+  after: Keyset | null;
+}
+const reviewKey = ({ limit, after }: Omit<ReviewPageKey, 'agencyId'>) =>
+  JSON.stringify([limit, after?.createdAt.toISOString() ?? null, after?.id ?? null]);
+
+/** Agency.reviews of many agencies: one LATERAL page query and one count per argument set. */
+function reviewPagesLoader(repo: OrderRepository) {
+  return new DataLoader<ReviewPageKey, { rows: ReviewRow[]; totalCount: number }, string>(
+    async (keys) => {
+      const groups = new Map<string, { limit: number; after: Keyset | null; agencyIds: string[] }>();
+      for (const key of keys) {
+        const id = reviewKey(key);
+        const group = groups.get(id) ?? { limit: key.limit, after: key.after, agencyIds: [] };
+        group.agencyIds.push(key.agencyId);
+        groups.set(id, group);
+      }
+      const pages = new Map<string, { rows: ReviewRow[]; totalCount: number }>();
+      await Promise.all(
+        [...groups].map(async ([id, { limit, after, agencyIds }]) => {
+          const { rows, counts } = await repo.reviewPagesOf(agencyIds, limit, after);
+          for (const agencyId of agencyIds) pages.set(`${id}|${agencyId}`, { rows: [], totalCount: counts.get(agencyId) ?? 0 });
+          for (const row of rows) pages.get(`${id}|${row.agencyId}`)?.rows.push(row);
+        }),
+      );
+      return keys.map((key) => pages.get(`${reviewKey(key)}|${key.agencyId}`) ?? { rows: [], totalCount: 0 });
+    },
+    { cacheKeyFn: (key) => `${reviewKey(key)}|${key.agencyId}` },
+  );
+}
+
+export interface AgencyStats {
+  byStatus: AgencyStatsRows['byStatus'];
+  revenue: AgencyStatsRows['revenue'];
+  average: number | null;
+  reviewCount: number;
+}
+
 /** Per-request batching: one query per entity type, whatever the list length. */
 export function createLoaders(repo: OrderRepository) {
+  let viewerAgencies: Promise<string[]> | undefined;
   return {
     orderById: byKeyLoader(repo.byIds, (row) => row.id),
     ordersOfCustomer: pagesLoader(repo, 'customer', (row) => row.customerId),
     ordersOfAgency: pagesLoader(repo, 'agency', (row) => row.agencyId),
+    historyOfOrder: groupLoader(repo.historyOf, (row) => row.orderId),
+    reviewOfOrder: byKeyLoader(repo.reviewsOfOrders, (row) => row.orderId),
+    reviewById: byKeyLoader(repo.reviewsByIds, (row) => row.id),
+    reviewsOfAgency: reviewPagesLoader(repo),
+    statsOfAgency: new DataLoader<string, AgencyStats>(async (ids) => {
+      const rows = await repo.statsOf(ids);
+      return ids.map((id) => {
+        const rating = rows.ratings.find((r) => r.agencyId === id);
+        return {
+          byStatus: rows.byStatus.filter((r) => r.agencyId === id),
+          revenue: rows.revenue.filter((r) => r.agencyId === id),
+          average: rating?.average ?? null,
+          reviewCount: rating?.count ?? 0,
+        };
+      });
+    }),
+    /** The agencies the viewer is a member of: asked once per request, whatever the number of orders. */
+    agenciesOf: (userId: string): Promise<string[]> => (viewerAgencies ??= repo.agencyIdsOfMember(userId)),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

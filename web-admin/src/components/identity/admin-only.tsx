@@ -1,17 +1,7 @@
-import { useQuery } from '@apollo/client/react';
 import { Stack, Text, Title } from '@mantine/core';
 import { LoadingState, useOptionalAuth } from '@market/ui';
 import type { ReactNode } from 'react';
-import { graphql } from '../../gql';
-
-const ViewerRolesDocument = graphql(`
-  query ViewerRoles {
-    me {
-      id
-      roles
-    }
-  }
-`);
+import { useViewer } from '../../viewer';
 
 /**
  * Whether the signed-in user is a platform admin, from `me { roles }` (the server's current answer, not the
@@ -19,10 +9,10 @@ const ViewerRolesDocument = graphql(`
  */
 export function useIsAdmin(): boolean | null {
   const signedIn = useOptionalAuth()?.user != null;
-  const { data, error } = useQuery(ViewerRolesDocument, { skip: !signedIn });
+  const viewer = useViewer();
   if (!signedIn) return false;
-  if (data) return data.me?.roles.includes('ADMIN') ?? false;
-  return error ? false : null;
+  if (viewer.loading) return null;
+  return viewer.isAdmin;
 }
 
 /** Renders its page for admins only; everyone else learns why there is nothing here. */

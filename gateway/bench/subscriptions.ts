@@ -1,0 +1,451 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLogger, generateGatewayKeys } from '@market/kit';
+import { freePort } from '@market/testkit';
+import { loadSubscriptionBenchEnv } from './env';
+import { AUDIENCE, ISSUER, startSsoStandIn, type SsoStandIn } from '../test/sso-stand-in';
+import type { LoadAssignment, LoadCommand, LoadMessage } from './subscriptions-load';
+import { composeSubscriptionStubs, startSubscriptionStubs } from './subscriptions-stubs';
+
+/**
+ * `npm run bench:subscriptions -w gateway`: N graphql-ws clients (from BENCH_SUB_WORKERS load-generator processes)
+ * subscribe through ONE gateway process to M conversations, with a federated field in the selection
+ * (`sender { profile { displayName } }` from a second subgraph). Messages are published at a fixed rate; measured:
+ * delivered/expected, end-to-end latency p50/p99 (publish → receipt), gateway RSS per subscriber, upstream
+ * subscriptions (gateway metric) vs distinct subscriptions. The same load runs again with SUBSCRIPTION_DEDUPE=false
+ * as the baseline. Writes gateway/bench/results/subscriptions.md and subscriptions-latency.svg.
+ *
+ * The subgraphs are a `BenchTarget`: stand-ins today (bench/subscriptions-stubs.ts); a target over the real chat and
+ * user subgraphs only has to say where they are, which conversations and participants exist, and how to publish.
+ */
+
+const env = loadSubscriptionBenchEnv();
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const RESULTS = join(ROOT, 'gateway/bench/results');
+const logger = createLogger({ service: 'bench', level: 'warn' });
+
+const QUERY = `subscription Added($conversationId: ID!) {
+  messageAdded(conversationId: $conversationId) { id body publishedAt sender { id profile { displayName } } }
+}`;
+
+/** The subgraphs the gateway is put in front of. */
+interface BenchTarget {
+  name: string;
+  supergraphSdl: string;
+  subgraphUrls: Record<string, string>;
+  conversations: string[];
+  participants(conversationId: string): string[];
+  publish(conversationId: string, sequence: number): Promise<void> | void;
+  stop(): Promise<void>;
+}
+
+async function stubTarget(publicJwk: Parameters<typeof startSubscriptionStubs>[0]['gatewayPublicJwk']): Promise<BenchTarget> {
+  const stubs = await startSubscriptionStubs({ gatewayPublicJwk: publicJwk, logger });
+  const conversations = Array.from({ length: env.BENCH_SUB_CONVERSATIONS }, (_, i) => `conversation-${i}`);
+  const participants = (conversationId: string) =>
+    Array.from({ length: env.BENCH_SUB_USERS_PER_CONVERSATION }, (_, k) => `user-${conversationId}-${k}`);
+  return {
+    name: 'stub chat + people subgraphs (bench/subscriptions-stubs.ts)',
+    supergraphSdl: composeSubscriptionStubs(),
+    subgraphUrls: stubs.urls(),
+    conversations,
+    participants,
+    publish: (conversationId, sequence) => {
+      stubs.publish(
+        conversationId,
+        `message ${sequence}`,
+        participants(conversationId)[sequence % env.BENCH_SUB_USERS_PER_CONVERSATION] ?? 'x',
+      );
+    },
+    stop: () => stubs.stop(),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function rssMiB(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return kb ? Number(kb) / 1024 : 0;
+}
+
+/** CPU seconds a process has used (user + system), from /proc (Linux, 100 ticks/s). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** The 1-minute load average: other work on the machine competes with the run. */
+const loadAverage = () => Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+
+async function metricSum(url: string, name: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+    .reduce((sum, line) => sum + Number(line.split(' ').pop()), 0);
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+interface RunResult {
+  label: string;
+  dedupe: boolean;
+  clients: number;
+  subscribed: number;
+  distinct: number;
+  upstreams: number;
+  published: number;
+  expected: number;
+  delivered: number;
+  errors: number;
+  errorKinds: Record<string, number>;
+  closed: number;
+  p50: number;
+  p99: number;
+  max: number;
+  rssBefore: number;
+  rssAfter: number;
+  rssPeak: number;
+  /** Share of one core the gateway used while messages were published and drained. */
+  gatewayCpu: number;
+  loadAverage: number;
+  latencies: number[];
+}
+
+async function startGatewayProcess(options: {
+  supergraphPath: string;
+  subgraphUrls: Record<string, string>;
+  signingKey: string;
+  sso: SsoStandIn;
+  dedupe: boolean;
+}): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const profile = env.BENCH_SUB_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', env.BENCH_SUB_CPU_PROF] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(ROOT, 'gateway/src/index.ts')], {
+    cwd: join(ROOT, 'gateway'),
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      PLAYGROUND: 'false',
+      SUPERGRAPH_PATH: options.supergraphPath,
+      SUBGRAPH_URLS: Object.entries(options.subgraphUrls)
+        .map(([name, url]) => `${name}=${url}`)
+        .join(','),
+      GATEWAY_SIGNING_KEY: options.signingKey,
+      OIDC_ISSUER: ISSUER,
+      OIDC_JWKS_URL: options.sso.jwksUrl,
+      API_AUDIENCE: AUDIENCE,
+      // Every policy is on; the budgets are large enough that the load generator is never refused.
+      RATE_LIMIT_REQUESTS: '1000000000',
+      RATE_LIMIT_COST: '1000000000000',
+      SUBSCRIPTION_DEDUPE: String(options.dedupe),
+    },
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the gateway exited: ${stderr}`);
+    const ready = await fetch(`${url}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) return { url, child };
+    if (Date.now() > deadline) throw new Error(`the gateway did not get ready: ${stderr}`);
+    await sleep(250);
+  }
+}
+
+async function run(
+  label: string,
+  dedupe: boolean,
+  target: BenchTarget,
+  sso: SsoStandIn,
+  signingKey: string,
+  supergraphPath: string,
+): Promise<RunResult> {
+  const progress = (text: string) => process.stdout.write(`[${label}] ${text}\n`);
+  const gateway = await startGatewayProcess({ supergraphPath, subgraphUrls: target.subgraphUrls, signingKey, sso, dedupe });
+  const workers: ChildProcess[] = [];
+  try {
+    await sleep(1_000);
+    const rssBefore = rssMiB(gateway.child.pid ?? 0);
+    // Clients round-robin over conversations, then over each conversation's participants.
+    const tokens = new Map<string, string>();
+    const subscribers: LoadAssignment['subscribers'] = [];
+    const clientsPer = new Map<string, number>();
+    for (let i = 0; i < env.BENCH_SUB_CLIENTS; i++) {
+      const conversationId = target.conversations[i % target.conversations.length] ?? '';
+      const people = target.participants(conversationId);
+      const user = people[Math.floor(i / target.conversations.length) % people.length] ?? '';
+      let token = tokens.get(user);
+      if (!token) tokens.set(user, (token = await sso.accessToken({ subject: user, expiresAt: Math.floor(Date.now() / 1000) + 3_600 })));
+      subscribers.push({ token, variables: { conversationId } });
+      clientsPer.set(conversationId, (clientsPer.get(conversationId) ?? 0) + 1);
+    }
+    const distinct = dedupe ? new Set(subscribers.map((s) => `${s.token}|${String(s.variables.conversationId)}`)).size : subscribers.length;
+    progress(`${env.BENCH_SUB_CLIENTS} clients over ${env.BENCH_SUB_WORKERS} load-generator processes subscribing…`);
+    const reports = new Map<ChildProcess, Extract<LoadMessage, { type: 'results' }>>();
+    const counts = new Map<ChildProcess, number>();
+    let subscribed = 0;
+    const subscribedAll = Promise.all(
+      Array.from({ length: env.BENCH_SUB_WORKERS }, (_, w) => {
+        const worker = fork(join(ROOT, 'gateway/bench/subscriptions-load.ts'), [], {
+          execArgv: ['--import', 'tsx'],
+          cwd: join(ROOT, 'gateway'),
+        });
+        workers.push(worker);
+        worker.on('message', (message: LoadMessage) => {
+          if (message.type === 'results') reports.set(worker, message);
+          if (message.type === 'count') counts.set(worker, message.received);
+        });
+        const share = subscribers.filter((_, i) => i % env.BENCH_SUB_WORKERS === w);
+        const command: LoadCommand = {
+          type: 'start',
+          assignment: {
+            url: `${gateway.url.replace('http', 'ws')}/graphql`,
+            query: QUERY,
+            subscribers: share,
+            publishedAtPath: ['messageAdded', 'publishedAt'],
+            concurrency: 64,
+          },
+        };
+        worker.send(command);
+        return new Promise<void>((resolve) =>
+          worker.on('message', (message: LoadMessage) => {
+            if (message.type !== 'subscribed') return;
+            subscribed += message.count;
+            resolve();
+          }),
+        );
+      }),
+    );
+    await subscribedAll;
+    // Sockets are up; wait until the gateway holds every subscription.
+    const deadline = Date.now() + 120_000;
+    while ((await metricSum(gateway.url, 'gateway_subscription_clients')) < subscribed && Date.now() < deadline) await sleep(500);
+    await sleep(1_000);
+    const clients = await metricSum(gateway.url, 'gateway_subscription_clients');
+    const upstreams = await metricSum(gateway.url, 'gateway_subscription_upstreams');
+    const rssAfter = rssMiB(gateway.child.pid ?? 0);
+    progress(
+      `${clients} client subscriptions, ${upstreams} upstream subscriptions (${distinct} distinct); publishing ${env.BENCH_SUB_RATE}/s for ${env.BENCH_SUB_DURATION_S} s…`,
+    );
+
+    let published = 0;
+    let expected = 0;
+    let rssPeak = rssAfter;
+    const total = env.BENCH_SUB_RATE * env.BENCH_SUB_DURATION_S;
+    const started = performance.now();
+    const cpuBefore = cpuSeconds(gateway.child.pid ?? 0);
+    while (published < total) {
+      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * env.BENCH_SUB_RATE) + 1);
+      while (published < due) {
+        const conversationId = target.conversations[published % target.conversations.length] ?? '';
+        await target.publish(conversationId, published);
+        expected += clientsPer.get(conversationId) ?? 0;
+        published++;
+      }
+      if (published % env.BENCH_SUB_RATE === 0) rssPeak = Math.max(rssPeak, rssMiB(gateway.child.pid ?? 0));
+      await sleep(Math.max(1, 1000 / env.BENCH_SUB_RATE / 2));
+    }
+    // Drain: a gateway that fell behind still delivers; wait until every delivery arrived, nothing arrived for
+    // 6 s, or 60 s passed.
+    const drainUntil = Date.now() + 60_000;
+    let last = -1;
+    let stalled = 0;
+    for (;;) {
+      await sleep(2_000);
+      for (const worker of workers) worker.send({ type: 'count' } satisfies LoadCommand);
+      await sleep(200);
+      const now = [...counts.values()].reduce((sum, n) => sum + n, 0);
+      stalled = now === last ? stalled + 1 : 0;
+      if (stalled >= 3 || now >= expected || Date.now() > drainUntil) break;
+      last = now;
+    }
+    const gatewayCpu = (cpuSeconds(gateway.child.pid ?? 0) - cpuBefore) / ((performance.now() - started) / 1000);
+    const load = loadAverage();
+    for (const worker of workers) worker.send({ type: 'report' } satisfies LoadCommand);
+    const wait = Date.now() + 30_000;
+    while (reports.size < workers.length && Date.now() < wait) await sleep(100);
+    const all = [...reports.values()];
+    const latencies = all.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const delivered = all.reduce((sum, r) => sum + r.received, 0);
+    const result: RunResult = {
+      label,
+      dedupe,
+      clients: env.BENCH_SUB_CLIENTS,
+      subscribed: clients,
+      distinct,
+      upstreams,
+      published,
+      expected,
+      delivered,
+      errors: all.reduce((sum, r) => sum + r.errors, 0),
+      errorKinds: all.reduce<Record<string, number>>((kinds, r) => {
+        for (const [kind, n] of Object.entries(r.errorKinds)) kinds[kind] = (kinds[kind] ?? 0) + n;
+        return kinds;
+      }, {}),
+      closed: all.reduce((sum, r) => sum + r.closed, 0),
+      p50: percentile(latencies, 50) / 10,
+      p99: percentile(latencies, 99) / 10,
+      max: (latencies.at(-1) ?? NaN) / 10,
+      rssBefore,
+      rssAfter,
+      rssPeak,
+      gatewayCpu,
+      loadAverage: load,
+      latencies,
+    };
+    progress(
+      `delivered ${delivered}/${expected} (${((100 * delivered) / Math.max(1, expected)).toFixed(2)}%), p50 ${result.p50} ms, p99 ${result.p99} ms, RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MiB`,
+    );
+    return result;
+  } finally {
+    for (const worker of workers) worker.send({ type: 'stop' } satisfies LoadCommand);
+    await Promise.all(
+      workers.map((worker) => new Promise((resolve) => (worker.exitCode !== null ? resolve(null) : worker.once('exit', resolve)))),
+    );
+    gateway.child.kill('SIGTERM');
+    await new Promise((resolve) => (gateway.child.exitCode !== null ? resolve(null) : gateway.child.once('exit', resolve)));
+  }
+}
+
+/** Latency histograms of the runs (log-spaced buckets), as an SVG. */
+function latencySvg(results: RunResult[]): string {
+  const edges = [0, 1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100, 150, 200, 300, 500, 1_000, Infinity];
+  const colors = ['#2f6fdf', '#e0752d'];
+  const width = 760;
+  const height = 320;
+  const left = 60;
+  const bottom = 260;
+  const buckets = results.map((r) => {
+    const counts = edges.slice(0, -1).map(() => 0);
+    for (const tenths of r.latencies) {
+      const ms = tenths / 10;
+      const index = edges.findIndex((edge, i) => ms >= edge && ms < (edges[i + 1] ?? Infinity));
+      if (index >= 0 && index < counts.length) counts[index] = (counts[index] ?? 0) + 1;
+    }
+    return counts.map((c) => c / Math.max(1, r.latencies.length));
+  });
+  const max = Math.max(0.01, ...buckets.flat());
+  const slot = (width - left - 20) / (edges.length - 1);
+  const bar = slot / (results.length + 1);
+  const parts: string[] = [];
+  buckets.forEach((counts, run) =>
+    counts.forEach((share, i) => {
+      const h = (share / max) * 220;
+      parts.push(
+        `<rect x="${(left + i * slot + run * bar).toFixed(1)}" y="${(bottom - h).toFixed(1)}" width="${(bar - 1).toFixed(1)}" height="${h.toFixed(1)}" fill="${colors[run % colors.length]}"/>`,
+      );
+    }),
+  );
+  const labels = edges
+    .slice(0, -1)
+    .map(
+      (edge, i) =>
+        `<text x="${(left + i * slot + slot / 2).toFixed(1)}" y="${bottom + 16}" font-size="10" text-anchor="middle">${edge === 0 ? '<1' : `${edge}+`}</text>`,
+    );
+  const legend = results.map(
+    (r, i) =>
+      `<rect x="${left + 10}" y="${14 + i * 16}" width="10" height="10" fill="${colors[i % colors.length]}"/><text x="${left + 26}" y="${23 + i * 16}" font-size="12">${r.label}: p50 ${r.p50} ms, p99 ${r.p99} ms</text>`,
+  );
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">
+<rect width="100%" height="100%" fill="white"/>
+<line x1="${left}" y1="${bottom}" x2="${width - 20}" y2="${bottom}" stroke="#333"/>
+<line x1="${left}" y1="30" x2="${left}" y2="${bottom}" stroke="#333"/>
+<text x="${left - 8}" y="40" font-size="10" text-anchor="end">${(max * 100).toFixed(0)}%</text>
+<text x="${left - 8}" y="${bottom}" font-size="10" text-anchor="end">0</text>
+<text x="${(width + left) / 2}" y="${bottom + 36}" font-size="12" text-anchor="middle">end-to-end latency, publish → receipt (ms)</text>
+${parts.join('\n')}
+${labels.join('\n')}
+${legend.join('\n')}
+</svg>
+`;
+}
+
+function report(target: BenchTarget, results: RunResult[]): string {
+  const [ours, baseline] = results;
+  const row = (r: RunResult) =>
+    `| ${r.label} | ${r.subscribed} | ${r.upstreams} / ${r.distinct} | ${r.delivered} / ${r.expected} (${((100 * r.delivered) / Math.max(1, r.expected)).toFixed(2)} %) | ${r.p50} | ${r.p99} | ${r.max} | ${r.rssBefore.toFixed(0)} → ${r.rssAfter.toFixed(0)} (peak ${r.rssPeak.toFixed(0)}) | ${((1024 * (r.rssAfter - r.rssBefore)) / Math.max(1, r.subscribed)).toFixed(1)} | ${(100 * r.gatewayCpu).toFixed(0)} % | ${r.loadAverage.toFixed(1)} | ${r.errors} | ${r.closed} |`;
+  const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a / b) ? (a / b).toFixed(2) : 'n/a');
+  return `# Subscriptions benchmark
+
+\`npm run bench:subscriptions -w gateway\` — ${new Date().toISOString()}, ${target.name}.
+
+One gateway process; ${env.BENCH_SUB_CLIENTS} graphql-ws clients (one socket each) from ${env.BENCH_SUB_WORKERS} load-generator
+processes, over ${env.BENCH_SUB_CONVERSATIONS} conversations with ${env.BENCH_SUB_USERS_PER_CONVERSATION} subscribed users each
+(so ${ours?.distinct ?? '?'} distinct subscriptions); the selection includes \`sender { profile { displayName } }\` from the
+second subgraph. ${env.BENCH_SUB_RATE} messages/s for ${env.BENCH_SUB_DURATION_S} s, published by the owning subgraph.
+Latency: publish (the subgraph's clock) → receipt by the client (same machine).
+
+| run | client subscriptions | upstream / distinct | delivered / expected | p50 ms | p99 ms | max ms | gateway RSS MiB (before → after subscribing) | KiB per subscriber | gateway CPU (of one core) | machine load (1 min) | errors | sockets closed |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
+${results.map(row).join('\n')}
+
+${
+  ours && baseline
+    ? `Ratios, deduplication on vs off (same run): upstream subscriptions ${ratio(ours.upstreams, baseline.upstreams)}×, p99 latency ${ratio(ours.p99, baseline.p99)}×, RSS added per subscriber ${ratio(ours.rssAfter - ours.rssBefore, baseline.rssAfter - baseline.rssBefore)}×, delivery ${ratio(ours.delivered / Math.max(1, ours.expected), baseline.delivered / Math.max(1, baseline.expected))}×.`
+    : ''
+}
+
+${results
+  .filter((r) => r.errors > 0)
+  .map(
+    (r) =>
+      `Errors received in "${r.label}": ${Object.entries(r.errorKinds)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([kind, n]) => `${n}× \`${kind.slice(0, 160)}\``)
+        .join(', ')}.`,
+  )
+  .join('\n\n')}
+
+Targets (issue 5): 100 % delivery, p99 ≤ 100 ms at 100 messages/s across 100 conversations with 10,000 subscribers, upstream
+subscriptions = distinct subscriptions.
+
+![latency](subscriptions-latency.svg)
+`;
+}
+
+async function main(): Promise<void> {
+  const keys = await generateGatewayKeys();
+  const sso = await startSsoStandIn();
+  const target = await stubTarget(keys.publicJwk);
+  const folder = mkdtempSync(join(tmpdir(), 'bench-subscriptions-'));
+  const supergraphPath = join(folder, 'supergraph.graphql');
+  writeFileSync(supergraphPath, target.supergraphSdl);
+  const signingKey = JSON.stringify(keys.privateJwk);
+  try {
+    const results = [await run('dedupe on', true, target, sso, signingKey, supergraphPath)];
+    if (env.BENCH_SUB_BASELINE) results.push(await run('dedupe off (baseline)', false, target, sso, signingKey, supergraphPath));
+    mkdirSync(RESULTS, { recursive: true });
+    writeFileSync(join(RESULTS, 'subscriptions.md'), report(target, results));
+    writeFileSync(join(RESULTS, 'subscriptions-latency.svg'), latencySvg(results));
+    process.stdout.write(`wrote ${join(RESULTS, 'subscriptions.md')}\n`);
+  } finally {
+    await target.stop();
+    await sso.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  },
+);
