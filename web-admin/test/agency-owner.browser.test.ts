@@ -68,7 +68,10 @@ describe('web-admin agency owner pages, in Chromium', () => {
     await added.getByLabel('Center longitude').fill('13.4');
     await added.getByLabel('Radius (km)').fill('-5');
     await areas.getByRole('button', { name: 'Save service areas' }).click();
-    await waitForVisible(page, areas.getByRole('alert'));
+    // The alert is what this test expects, so wait for it directly (waitForVisible fails on alerts).
+    const refusal = areas.getByRole('alert');
+    await refusal.waitFor({ state: 'visible', timeout: 15_000 });
+    expect(await refusal.innerText()).toMatch(/radiusKm must be more than 0/);
     await page.reload();
     await waitForVisible(page, page.getByRole('form', { name: 'Service areas' }).getByRole('group').first());
     const radii = await page
