@@ -75,7 +75,8 @@ export class RedisKeyValue implements KeyValueStore {
   readonly kind = 'redis' as const;
   private readonly client: Redis;
   private subscriber: Redis | undefined;
-  private readonly handlers = new Map<string, Set<(message: string) => void>>();
+  private subscriberReady: Promise<Redis> | undefined;
+  private readonly channels = new Map<string, { handlers: Set<(message: string) => void>; active: Promise<unknown> }>();
 
   constructor(
     private readonly url: string,
@@ -117,27 +118,47 @@ export class RedisKeyValue implements KeyValueStore {
   async publish(channel: string, message: string) {
     await this.client.publish(this.prefix + channel, message);
   }
+  /**
+   * The connection in subscriber mode, opened on first use. SUBSCRIBE is only sent once it is ready: ioredis 5.8+
+   * lets a SUBSCRIBE queued during the connection handshake overtake its INFO ready check, which then fails
+   * ("Connection in subscriber mode") and takes the queued subscriptions down with it (ioredis#2037).
+   */
+  private connectSubscriber(): Promise<Redis> {
+    this.subscriberReady ??= (async () => {
+      const subscriber = new Redis(this.url, { maxRetriesPerRequest: null, lazyConnect: true });
+      subscriber.on('error', (error) => this.logger.warn({ err: error }, 'redis subscriber error'));
+      subscriber.on('message', (ch: string, message: string) => {
+        for (const handler of this.channels.get(ch)?.handlers ?? []) handler(message);
+      });
+      this.subscriber = subscriber;
+      await subscriber.connect();
+      return subscriber;
+    })();
+    this.subscriberReady.catch(() => (this.subscriberReady = undefined));
+    return this.subscriberReady;
+  }
   async subscribe(channel: string, onMessage: (message: string) => void) {
     const full = this.prefix + channel;
-    if (!this.subscriber) {
-      this.subscriber = new Redis(this.url, { maxRetriesPerRequest: null });
-      this.subscriber.on('error', (error) => this.logger.warn({ err: error }, 'redis subscriber error'));
-      this.subscriber.on('message', (ch: string, message: string) => {
-        for (const handler of this.handlers.get(ch) ?? []) handler(message);
+    let entry = this.channels.get(full);
+    if (!entry) {
+      const handlers = new Set<(message: string) => void>();
+      const created = { handlers, active: this.connectSubscriber().then((subscriber) => subscriber.subscribe(full)) };
+      entry = created;
+      this.channels.set(full, created);
+      created.active.catch(() => {
+        if (this.channels.get(full) === created) this.channels.delete(full);
       });
     }
-    let set = this.handlers.get(full);
-    if (!set) {
-      set = new Set();
-      this.handlers.set(full, set);
-      await this.subscriber.subscribe(full);
-    }
-    set.add(onMessage);
+    // Every caller waits for the channel's SUBSCRIBE, also those that join while it is in flight.
+    await entry.active;
+    // The last subscriber left while this one waited: the channel was unsubscribed, so subscribe it anew.
+    if (this.channels.get(full) !== entry) return this.subscribe(channel, onMessage);
+    entry.handlers.add(onMessage);
+    const joined = entry;
     return async () => {
-      const current = this.handlers.get(full);
-      current?.delete(onMessage);
-      if (current && current.size === 0) {
-        this.handlers.delete(full);
+      joined.handlers.delete(onMessage);
+      if (joined.handlers.size === 0 && this.channels.get(full) === joined) {
+        this.channels.delete(full);
         await this.subscriber?.unsubscribe(full);
       }
     };

@@ -8,12 +8,15 @@ describe.each(adapters)('KeyValueStore contract: $name', ({ redis }) => {
   let kv: KeyValueStore;
   let other: KeyValueStore; // a second client, as a second replica would have
   let cleanup: () => Promise<void>;
+  /** Another client on the same server and prefix (the same store when in-process). */
+  let openAnother: () => Promise<KeyValueStore>;
 
   beforeAll(async () => {
     const provisioned = await freshRedis('kv');
     const url = redis ? provisioned.url : undefined;
     kv = await openKeyValue({ url, prefix: provisioned.prefix, logger: testLogger() });
-    other = redis ? await openKeyValue({ url, prefix: provisioned.prefix, logger: testLogger() }) : kv;
+    openAnother = async () => (redis ? openKeyValue({ url, prefix: provisioned.prefix, logger: testLogger() }) : kv);
+    other = await openAnother();
     cleanup = provisioned.cleanup;
   });
   afterAll(async () => {
@@ -66,6 +69,28 @@ describe.each(adapters)('KeyValueStore contract: $name', ({ redis }) => {
     await waitFor(() => seenB.length === 3);
     expect(seenA).toEqual(['one', 'two']);
     await offB();
+  });
+
+  it('subscribes to channels one after another while a fresh client connects, each resolved once it receives', async () => {
+    // Subscriptions sent between the TCP connect and the ready check used to fail it and were lost (ioredis#2037).
+    const fresh = await openAnother();
+    try {
+      const seen = new Map<string, string[]>();
+      const channels = Array.from({ length: 200 }, (_, i) => `burst-${i}`);
+      const subscribing: Promise<() => Promise<void>>[] = [];
+      for (const channel of channels) {
+        subscribing.push(fresh.subscribe(channel, (m) => seen.set(channel, [...(seen.get(channel) ?? []), m])));
+        // One subscription per turn of the event loop, so some land in each phase of the connection.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const offs = await Promise.all(subscribing);
+      await Promise.all(channels.map((channel) => other.publish(channel, `to ${channel}`)));
+      await waitFor(() => channels.every((channel) => seen.get(channel)?.length === 1));
+      for (const channel of channels) expect(seen.get(channel)).toEqual([`to ${channel}`]);
+      await Promise.all(offs.map((off) => off()));
+    } finally {
+      if (fresh !== kv) await fresh.close();
+    }
   });
 
   it('streams: each consumer group sees every entry once, in order, and acks', async () => {
