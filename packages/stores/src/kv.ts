@@ -137,7 +137,7 @@ export class RedisKeyValue implements KeyValueStore {
     this.subscriberReady.catch(() => (this.subscriberReady = undefined));
     return this.subscriberReady;
   }
-  async subscribe(channel: string, onMessage: (message: string) => void) {
+  async subscribe(channel: string, onMessage: (message: string) => void): Promise<() => Promise<void>> {
     const full = this.prefix + channel;
     let entry = this.channels.get(full);
     if (!entry) {
