@@ -54,3 +54,4 @@ export { ChatMarkdown, safeHref } from './chat/markdown';
 export { formatDuration, VoiceMessage, Waveform, type VoiceMessageProps } from './chat/voice-message';
 export { ChatPanel, MAX_MESSAGE_LENGTH, addMessageToCache, mergeMessageEdges, type ChatPanelProps } from './chat/chat-panel';
 export { ChatConversationUpdatedDocument } from './chat/operations';
+export { ConversationNav, byLastActivity, type ConversationNavItem, type ConversationNavProps } from './chat/conversation-nav';

@@ -1,6 +1,13 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { Badge, Group, NavLink, Stack, Text } from '@mantine/core';
-import { ChatConversationUpdatedDocument, EmptyState, ErrorState, formatDateTime, humanizeEnum, LoadingState } from '@market/ui';
+import {
+  byLastActivity,
+  ChatConversationUpdatedDocument,
+  ConversationNav,
+  EmptyState,
+  ErrorState,
+  humanizeEnum,
+  LoadingState,
+} from '@market/ui';
 import { useMemo } from 'react';
 import { graphql } from '../gql';
 import type { ConversationKind, InboxConversationListQuery } from '../gql/graphql';
@@ -97,48 +104,13 @@ export function InboxList({ kind, filter, selectedId, onSelect, label, pollInter
       (data?.conversations.edges ?? [])
         .map((edge) => edge.node)
         .filter((conversation) => !filter || filter(conversation))
-        .sort((a, b) => (b.lastMessageAt ?? b.createdAt).localeCompare(a.lastMessageAt ?? a.createdAt)),
+        .sort(byLastActivity),
     [data, filter],
   );
   if (error && !data) return <ErrorState error={error} title="Could not load the conversations" onRetry={() => refetch()} />;
   if (loading && !data) return <LoadingState label="Loading conversations…" />;
   if (conversations.length === 0) return <EmptyState message="No conversations yet." />;
   return (
-    <Stack gap={2} component="nav" aria-label={label}>
-      {conversations.map((conversation) => {
-        const last = conversation.lastMessage;
-        return (
-          <NavLink
-            key={conversation.id}
-            component="button"
-            active={conversation.id === selectedId}
-            aria-current={conversation.id === selectedId ? 'page' : undefined}
-            onClick={() => onSelect(conversation.id)}
-            label={
-              <Group gap={6} justify="space-between" wrap="nowrap">
-                <Text size="sm" fw={conversation.unreadCount > 0 ? 700 : 500} lineClamp={1}>
-                  {inboxLabel(conversation)}
-                </Text>
-                {conversation.unreadCount > 0 && (
-                  <Badge size="sm" circle={conversation.unreadCount < 10} aria-label={`${conversation.unreadCount} unread`}>
-                    {conversation.unreadCount}
-                  </Badge>
-                )}
-              </Group>
-            }
-            description={
-              last ? (
-                <Text size="xs" c="dimmed" lineClamp={1}>
-                  {last.deletedAt ? 'Message deleted' : `${last.sender.profile?.displayName ?? 'Someone'}: ${last.body}`}
-                  {conversation.lastMessageAt ? ` · ${formatDateTime(conversation.lastMessageAt)}` : ''}
-                </Text>
-              ) : (
-                humanizeEnum(conversation.kind)
-              )
-            }
-          />
-        );
-      })}
-    </Stack>
+    <ConversationNav conversations={conversations} labelOf={inboxLabel} selectedId={selectedId} onSelect={onSelect} ariaLabel={label} />
   );
 }

@@ -1,6 +1,13 @@
 import { useQuery, useSubscription } from '@apollo/client/react';
-import { Badge, Group, NavLink, Stack, Text } from '@mantine/core';
-import { ChatConversationUpdatedDocument, EmptyState, ErrorState, formatDateTime, humanizeEnum, LoadingState } from '@market/ui';
+import {
+  byLastActivity,
+  ChatConversationUpdatedDocument,
+  ConversationNav,
+  EmptyState,
+  ErrorState,
+  humanizeEnum,
+  LoadingState,
+} from '@market/ui';
 import { useMemo } from 'react';
 import { graphql } from '../gql';
 import type { ChatConversationListQuery } from '../gql/graphql';
@@ -71,53 +78,17 @@ export function ConversationList({ selectedId, onSelect }: ConversationListProps
       if (updated && !data?.conversations.edges.some((edge) => edge.node.id === updated.id)) void refetch();
     },
   });
-  const conversations = useMemo(
-    () =>
-      (data?.conversations.edges ?? [])
-        .map((edge) => edge.node)
-        .sort((a, b) => (b.lastMessageAt ?? b.createdAt).localeCompare(a.lastMessageAt ?? a.createdAt)),
-    [data],
-  );
+  const conversations = useMemo(() => (data?.conversations.edges ?? []).map((edge) => edge.node).sort(byLastActivity), [data]);
   if (error && !data) return <ErrorState error={error} title="Could not load your conversations" onRetry={() => refetch()} />;
   if (loading && !data) return <LoadingState label="Loading conversations…" />;
   if (conversations.length === 0) return <EmptyState message="No conversations yet." />;
   return (
-    <Stack gap={2} component="nav" aria-label="Conversations">
-      {conversations.map((conversation) => {
-        const label = conversationLabel(conversation);
-        const last = conversation.lastMessage;
-        return (
-          <NavLink
-            key={conversation.id}
-            component="button"
-            active={conversation.id === selectedId}
-            aria-current={conversation.id === selectedId ? 'page' : undefined}
-            onClick={() => onSelect(conversation.id)}
-            label={
-              <Group gap={6} justify="space-between" wrap="nowrap">
-                <Text size="sm" fw={conversation.unreadCount > 0 ? 700 : 500} lineClamp={1}>
-                  {label}
-                </Text>
-                {conversation.unreadCount > 0 && (
-                  <Badge size="sm" circle={conversation.unreadCount < 10} aria-label={`${conversation.unreadCount} unread`}>
-                    {conversation.unreadCount}
-                  </Badge>
-                )}
-              </Group>
-            }
-            description={
-              last ? (
-                <Text size="xs" c="dimmed" lineClamp={1}>
-                  {last.deletedAt ? 'Message deleted' : `${last.sender.profile?.displayName ?? 'Someone'}: ${last.body}`}
-                  {conversation.lastMessageAt ? ` · ${formatDateTime(conversation.lastMessageAt)}` : ''}
-                </Text>
-              ) : (
-                humanizeEnum(conversation.kind)
-              )
-            }
-          />
-        );
-      })}
-    </Stack>
+    <ConversationNav
+      conversations={conversations}
+      labelOf={conversationLabel}
+      selectedId={selectedId}
+      onSelect={onSelect}
+      ariaLabel="Conversations"
+    />
   );
 }
