@@ -26,6 +26,8 @@ export const loadBenchEnv = defineEnv('bench', {
 
 /** The only place the subscriptions benchmark (`npm run bench:subscriptions`) reads its environment. */
 export const loadSubscriptionBenchEnv = defineEnv('bench', {
+  /** `platform`: the real chat and user subgraphs, messages sent by mutation; `stubs`: stand-ins publishing directly. */
+  BENCH_SUB_TARGET: z.enum(['platform', 'stubs']).default('platform'),
   BENCH_SUB_CLIENTS: z.coerce.number().int().min(1).default(10_000),
   BENCH_SUB_CONVERSATIONS: z.coerce.number().int().min(1).default(100),
   /** Distinct users subscribed per conversation (their clients share one upstream subscription each). */
@@ -41,4 +43,8 @@ export const loadSubscriptionBenchEnv = defineEnv('bench', {
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Set: the platform target's subgraphs run on PostgreSQL instead of PGlite (as startPlatform follows it). */
+  DATABASE_URL: z.string().optional(),
+  /** Set: the platform target's chat pub/sub (and the gateway's rate limits) go through Redis. */
+  REDIS_URL: z.string().optional(),
 });

@@ -10,8 +10,12 @@ export interface LoadAssignment {
   url: string;
   query: string;
   subscribers: { token: string; variables: Record<string, unknown> }[];
-  /** Where the publish time is in a result (`messageAdded.publishedAt`, ms since epoch). */
-  publishedAtPath: string[];
+  /** Where a result carries its send time (ms since epoch): a number, or a string ending in `@<ms>` (a message body). */
+  sentAtPath: string[];
+  /** Where a result carries its message number (a string starting `message <n>`), to tell deliveries of which sends. */
+  sequencePath: string[];
+  /** Where a result carries the time the subgraph stored it (ISO date), if it does: latency is then also split there. */
+  storedAtPath?: string[];
   /** Sockets opened at once. */
   concurrency: number;
 }
@@ -26,6 +30,10 @@ export type LoadMessage =
       /** Error messages seen, with how often. */
       errorKinds: Record<string, number>;
       latencies: number[];
+      /** Of the same deliveries, the part from the subgraph's store time to the receipt (with storedAtPath). */
+      fromStored: number[];
+      /** The message number of every delivery (-1 when unreadable). */
+      sequences: number[];
       perSecond: Record<string, number>;
       closed: number;
     };
@@ -45,12 +53,20 @@ const countError = (message: string) => {
 };
 /** Latency of every delivery in 0.1 ms units (small integers keep 1M samples cheap). */
 const latencies: number[] = [];
+const fromStored: number[] = [];
+const sequences: number[] = [];
 const perSecond: Record<string, number> = {};
 
-function publishedAt(result: unknown, path: string[]): number | undefined {
+function valueAt(result: unknown, path: string[]): unknown {
   let value: unknown = (result as { data?: unknown }).data;
   for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-  return typeof value === 'number' ? value : undefined;
+  return value;
+}
+
+function sentAt(result: unknown, path: string[]): number | undefined {
+  let value = valueAt(result, path);
+  if (typeof value === 'string') value = Number(/@(\d+)$/.exec(value)?.[1] ?? NaN);
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
 
 async function start(assignment: LoadAssignment): Promise<void> {
@@ -89,14 +105,20 @@ async function start(assignment: LoadAssignment): Promise<void> {
           { query: assignment.query, variables: subscriber.variables },
           {
             next: (result) => {
-              const at = publishedAt(result, assignment.publishedAtPath);
+              const at = sentAt(result, assignment.sentAtPath);
               if (at === undefined || result.errors) {
-                countError(result.errors?.map((e) => `${String(e.extensions?.code)}: ${e.message}`).join('; ') ?? 'no publishedAt');
+                countError(
+                  result.errors?.map((e) => `${String(e.extensions?.code)}: ${e.message}`).join('; ') ?? 'no send time in the result',
+                );
                 return;
               }
               received++;
               const now = Date.now();
               latencies.push(Math.round((now - at) * 10));
+              const body = valueAt(result, assignment.sequencePath);
+              sequences.push(Number(/^message (\d+)/.exec(typeof body === 'string' ? body : '')?.[1] ?? -1));
+              const stored = assignment.storedAtPath ? valueAt(result, assignment.storedAtPath) : undefined;
+              if (typeof stored === 'string') fromStored.push(Math.round((now - Date.parse(stored)) * 10));
               const second = String(Math.floor(now / 1000));
               perSecond[second] = (perSecond[second] ?? 0) + 1;
             },
@@ -114,7 +136,8 @@ async function start(assignment: LoadAssignment): Promise<void> {
 process.on('message', (command: LoadCommand) => {
   if (command.type === 'start') void start(command.assignment);
   else if (command.type === 'count') send({ type: 'count', received });
-  else if (command.type === 'report') send({ type: 'results', received, errors, errorKinds, latencies, perSecond, closed });
+  else if (command.type === 'report')
+    send({ type: 'results', received, errors, errorKinds, latencies, fromStored, sequences, perSecond, closed });
   else if (command.type === 'stop') {
     for (const client of clients) void client.dispose();
     // dispose() sends the close frames; give them a moment to leave.

@@ -1,25 +1,32 @@
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, generateGatewayKeys } from '@market/kit';
 import { freePort } from '@market/testkit';
+import { readSupergraphConfig } from '../src/compose';
 import { loadSubscriptionBenchEnv } from './env';
 import { AUDIENCE, ISSUER, startSsoStandIn, type SsoStandIn } from '../test/sso-stand-in';
 import type { LoadAssignment, LoadCommand, LoadMessage } from './subscriptions-load';
+import type { HostMessage, HostStart } from './subscriptions-platform';
 import { composeSubscriptionStubs, startSubscriptionStubs } from './subscriptions-stubs';
 
 /**
  * `npm run bench:subscriptions -w gateway`: N graphql-ws clients (from BENCH_SUB_WORKERS load-generator processes)
  * subscribe through ONE gateway process to M conversations, with a federated field in the selection
- * (`sender { profile { displayName } }` from a second subgraph). Messages are published at a fixed rate; measured:
- * delivered/expected, end-to-end latency p50/p99 (publish → receipt), gateway RSS per subscriber, upstream
- * subscriptions (gateway metric) vs distinct subscriptions. The same load runs again with SUBSCRIPTION_DEDUPE=false
- * as the baseline. Writes gateway/bench/results/subscriptions.md and subscriptions-latency.svg.
+ * (`sender { profile { displayName } }` from the user subgraph). Messages are sent at a fixed rate; measured:
+ * delivered/expected, end-to-end latency p50/p99, gateway RSS per subscriber, upstream subscriptions (gateway
+ * metric) vs distinct subscriptions. The same load runs again with SUBSCRIPTION_DEDUPE=false as the baseline.
+ * Writes gateway/bench/results/subscriptions.md and subscriptions-latency.svg.
  *
- * The subgraphs are a `BenchTarget`: stand-ins today (bench/subscriptions-stubs.ts); a target over the real chat and
- * user subgraphs only has to say where they are, which conversations and participants exist, and how to publish.
+ * Targets (BENCH_SUB_TARGET):
+ * - `platform` (default): the real chat and user subgraphs (PGlite, or PostgreSQL when DATABASE_URL is set; pub/sub
+ *   in-process, or Redis when REDIS_URL is set). Every message is a `sendMessage` mutation over HTTP through the
+ *   measured gateway; latency runs from just before the mutation is sent to the receipt by each subscriber.
+ * - `stubs`: stand-in subgraphs (bench/subscriptions-stubs.ts) that publish without a store, which isolates the
+ *   gateway; latency runs from the stub's publish to the receipt.
  */
 
 const env = loadSubscriptionBenchEnv();
@@ -28,18 +35,27 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RESULTS = join(ROOT, 'gateway/bench/results');
 const logger = createLogger({ service: 'bench', level: 'warn' });
 
-const QUERY = `subscription Added($conversationId: ID!) {
-  messageAdded(conversationId: $conversationId) { id body publishedAt sender { id profile { displayName } } }
-}`;
-
 /** The subgraphs the gateway is put in front of. */
 interface BenchTarget {
   name: string;
+  /** What the latency is measured from (for the report). */
+  latencyFrom: string;
+  /** The client subscription (variable `conversationId`). */
+  query: string;
+  /** Where each result carries its send time (a number in ms since epoch, or a string ending in `@<ms>`). */
+  sentAtPath: string[];
+  /** Where each result carries the time the subgraph stored it (ISO date), when it does. */
+  storedAtPath?: string[];
   supergraphSdl: string;
   subgraphUrls: Record<string, string>;
+  /** The subgraphs the gateway must reach before a run starts. */
+  needed: string[];
   conversations: string[];
   participants(conversationId: string): string[];
-  publish(conversationId: string, sequence: number): Promise<void> | void;
+  /** Sends message number `sequence` in the conversation, through the measured gateway at `gatewayUrl`. */
+  publish(gatewayUrl: string, conversationId: string, sequence: number): Promise<void> | void;
+  /** Processes that run the subgraphs apart from this one (their CPU is reported). */
+  pids(): number[];
   stop(): Promise<void>;
 }
 
@@ -50,19 +66,150 @@ async function stubTarget(publicJwk: Parameters<typeof startSubscriptionStubs>[0
     Array.from({ length: env.BENCH_SUB_USERS_PER_CONVERSATION }, (_, k) => `user-${conversationId}-${k}`);
   return {
     name: 'stub chat + people subgraphs (bench/subscriptions-stubs.ts)',
+    latencyFrom: "the stub subgraph's publish (no store, no mutation)",
+    query: `subscription Added($conversationId: ID!) {
+  messageAdded(conversationId: $conversationId) { id body publishedAt sender { id profile { displayName } } }
+}`,
+    sentAtPath: ['messageAdded', 'publishedAt'],
     supergraphSdl: composeSubscriptionStubs(),
     subgraphUrls: stubs.urls(),
+    needed: ['chat', 'people'],
     conversations,
     participants,
-    publish: (conversationId, sequence) => {
+    publish: (_gatewayUrl, conversationId, sequence) => {
       stubs.publish(
         conversationId,
         `message ${sequence}`,
         participants(conversationId)[sequence % env.BENCH_SUB_USERS_PER_CONVERSATION] ?? 'x',
       );
     },
+    pids: () => [],
     stop: () => stubs.stop(),
   };
+}
+
+/** Nothing listens on port 2: subgraphs the benchmark does not run fail fast instead of reaching a local `npm start`. */
+const UNREACHABLE = 'http://127.0.0.1:2/graphql';
+
+async function graphql(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: { message: string }[] };
+  if (!response.ok || body.errors?.length || !body.data) {
+    throw new Error(`${response.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+  }
+  return body.data;
+}
+
+/**
+ * The real chat and user subgraphs, in a process of their own (bench/subscriptions-platform.ts). Set-up goes
+ * through that process's own gateway with the same tokens: every user names themself (updateProfile), then the
+ * first of each pair opens a DIRECT conversation with the second (startConversation). The measured gateway process
+ * is spawned per run in front of the same subgraphs with the signing key they trust.
+ */
+async function platformTarget(signingKey: string, sso: SsoStandIn): Promise<BenchTarget> {
+  if (env.BENCH_SUB_USERS_PER_CONVERSATION !== 2) {
+    throw new Error('BENCH_SUB_USERS_PER_CONVERSATION must be 2 for the platform target (DIRECT conversations)');
+  }
+  process.stdout.write(`starting the chat and user subgraphs (${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})…\n`);
+  const host = fork(join(ROOT, 'gateway/bench/subscriptions-platform.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    cwd: join(ROOT, 'gateway'),
+  });
+  const stopHost = async () => {
+    if (host.exitCode !== null) return;
+    const exited = new Promise((resolve) => host.once('exit', resolve));
+    host.send({ type: 'stop' });
+    await exited;
+  };
+  const ready = await new Promise<Extract<HostMessage, { type: 'ready' }>>((resolve, reject) => {
+    host.once('exit', (code) => reject(new Error(`the subgraph host exited (${code})`)));
+    host.on('message', (message: HostMessage) => {
+      if (message.type === 'ready') resolve(message);
+      else reject(new Error(`the subgraph host failed: ${message.error}`));
+    });
+    host.send({
+      type: 'start',
+      signingKey,
+      gatewayEnv: {
+        OIDC_ISSUER: ISSUER,
+        OIDC_JWKS_URL: sso.jwksUrl,
+        API_AUDIENCE: AUDIENCE,
+        RATE_LIMIT_REQUESTS: '1000000000',
+        RATE_LIMIT_COST: '1000000000000',
+      },
+    } satisfies HostStart);
+  });
+  try {
+    const tokens = new Map<string, string>();
+    const tokenOf = async (user: string) => {
+      let token = tokens.get(user);
+      if (!token) tokens.set(user, (token = await sso.accessToken({ subject: user, expiresAt: Math.floor(Date.now() / 1000) + 3_600 })));
+      return token;
+    };
+    const members = new Map<string, string[]>();
+    const conversations: string[] = [];
+    process.stdout.write(`creating ${env.BENCH_SUB_CONVERSATIONS} DIRECT conversations and ${2 * env.BENCH_SUB_CONVERSATIONS} profiles…\n`);
+    for (let i = 0; i < env.BENCH_SUB_CONVERSATIONS; i++) {
+      const pair = [randomUUID(), randomUUID()];
+      for (const [k, user] of pair.entries()) {
+        await graphql(
+          ready.setupUrl,
+          await tokenOf(user),
+          'mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { displayName } }',
+          {
+            input: { displayName: `Bench user ${i}-${k}` },
+          },
+        );
+      }
+      const data = await graphql(
+        ready.setupUrl,
+        await tokenOf(pair[0] ?? ''),
+        'mutation ($input: StartConversationInput!) { startConversation(input: $input) { id } }',
+        { input: { kind: 'DIRECT', userId: pair[1] } },
+      );
+      const id = (data.startConversation as { id: string }).id;
+      conversations.push(id);
+      members.set(id, pair);
+    }
+    const routed = readSupergraphConfig(join(ROOT, 'supergraph.yaml')).subgraphs.map(({ name }) => name);
+    const subgraphUrls = Object.fromEntries(routed.map((name) => [name, UNREACHABLE]));
+    Object.assign(subgraphUrls, ready.subgraphUrls);
+    const participants = (conversationId: string) => members.get(conversationId) ?? [];
+    return {
+      name: `the chat and user subgraphs on ${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}, pub/sub ${env.REDIS_URL ? 'on Redis' : 'in-process'}, every message a sendMessage mutation through the measured gateway`,
+      latencyFrom: 'just before the sendMessage mutation is sent (HTTP, through the measured gateway)',
+      query: `subscription Added($conversationId: ID!) {
+  messageAdded(conversationId: $conversationId) { id body createdAt sender { id profile { displayName } } }
+}`,
+      sentAtPath: ['messageAdded', 'body'],
+      storedAtPath: ['messageAdded', 'createdAt'],
+      supergraphSdl: readFileSync(join(ROOT, 'supergraph.graphql'), 'utf8'),
+      subgraphUrls,
+      needed: ['chat', 'user'],
+      conversations,
+      participants,
+      publish: async (gatewayUrl, conversationId, sequence) => {
+        const sender = participants(conversationId)[sequence % 2] ?? '';
+        await graphql(
+          `${gatewayUrl}/graphql`,
+          await tokenOf(sender),
+          'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id } }',
+          {
+            input: { conversationId, body: `message ${sequence} sent@${Date.now()}` },
+          },
+        );
+      },
+      pids: () => [host.pid ?? 0],
+      stop: stopHost,
+    };
+  } catch (error) {
+    await stopHost();
+    throw error;
+  }
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -106,6 +253,12 @@ interface RunResult {
   delivered: number;
   errors: number;
   errorKinds: Record<string, number>;
+  /** Messages whose send failed (not counted in `expected`), by error. */
+  sendErrors: Record<string, number>;
+  /** Deliveries of messages whose send failed at the sender (stored nonetheless). */
+  deliveredOfFailed: number;
+  /** Sends the sender saw succeed (of `published`). */
+  acknowledgedSends: number;
   closed: number;
   p50: number;
   p99: number;
@@ -115,8 +268,14 @@ interface RunResult {
   rssPeak: number;
   /** Share of one core the gateway used while messages were published and drained. */
   gatewayCpu: number;
+  /** The same for the subgraphs' process(es) (the stubs share the publisher's) and the load generators together. */
+  subgraphsCpu: number;
+  loadCpu: number;
   loadAverage: number;
   latencies: number[];
+  /** p50/p99 of the part from the subgraph's store time to the receipt (NaN when the target does not say). */
+  storedP50: number;
+  storedP99: number;
 }
 
 async function startGatewayProcess(options: {
@@ -125,6 +284,8 @@ async function startGatewayProcess(options: {
   signingKey: string;
   sso: SsoStandIn;
   dedupe: boolean;
+  /** The subgraphs whose readiness checks must pass (the others are not part of the benchmark). */
+  needed: string[];
 }): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const profile = env.BENCH_SUB_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', env.BENCH_SUB_CPU_PROF] : [];
@@ -159,7 +320,10 @@ async function startGatewayProcess(options: {
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the gateway exited: ${stderr}`);
     const ready = await fetch(`${url}/ready`).then(
-      (r) => r.ok,
+      async (r) => {
+        const { checks } = (await r.json()) as { checks: Record<string, { ok: boolean }> };
+        return ['supergraph', ...options.needed].every((name) => checks[name]?.ok);
+      },
       () => false,
     );
     if (ready) return { url, child };
@@ -177,7 +341,14 @@ async function run(
   supergraphPath: string,
 ): Promise<RunResult> {
   const progress = (text: string) => process.stdout.write(`[${label}] ${text}\n`);
-  const gateway = await startGatewayProcess({ supergraphPath, subgraphUrls: target.subgraphUrls, signingKey, sso, dedupe });
+  const gateway = await startGatewayProcess({
+    supergraphPath,
+    subgraphUrls: target.subgraphUrls,
+    signingKey,
+    sso,
+    dedupe,
+    needed: target.needed,
+  });
   const workers: ChildProcess[] = [];
   try {
     await sleep(1_000);
@@ -216,9 +387,11 @@ async function run(
           type: 'start',
           assignment: {
             url: `${gateway.url.replace('http', 'ws')}/graphql`,
-            query: QUERY,
+            query: target.query,
             subscribers: share,
-            publishedAtPath: ['messageAdded', 'publishedAt'],
+            sentAtPath: target.sentAtPath,
+            sequencePath: ['messageAdded', 'body'],
+            ...(target.storedAtPath ? { storedAtPath: target.storedAtPath } : {}),
             concurrency: 64,
           },
         };
@@ -249,18 +422,46 @@ async function run(
     let rssPeak = rssAfter;
     const total = env.BENCH_SUB_RATE * env.BENCH_SUB_DURATION_S;
     const started = performance.now();
+    const subgraphPids = target.pids().length ? target.pids() : [process.pid];
+    const cpuOf = (pids: (number | undefined)[]) => pids.reduce((sum: number, pid) => sum + (pid ? cpuSeconds(pid) : 0), 0);
     const cpuBefore = cpuSeconds(gateway.child.pid ?? 0);
+    const subgraphsCpuBefore = cpuOf(subgraphPids);
+    const loadCpuBefore = cpuOf(workers.map((w) => w.pid));
+    // Sends are not awaited one by one: the rate stays fixed however long each takes.
+    const sends: Promise<void>[] = [];
+    const sendErrors: Record<string, number> = {};
+    // A send that failed at the sender (a timeout, say) may still have been stored and delivered: deliveries are
+    // counted against the acknowledged sends only, and those of failed sends reported apart.
+    const acknowledged = new Set<number>();
+    const failed = new Set<number>();
     while (published < total) {
       const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * env.BENCH_SUB_RATE) + 1);
       while (published < due) {
         const conversationId = target.conversations[published % target.conversations.length] ?? '';
-        await target.publish(conversationId, published);
-        expected += clientsPer.get(conversationId) ?? 0;
+        const sequence = published;
+        const sent = Promise.resolve(target.publish(gateway.url, conversationId, sequence)).then(
+          () => {
+            acknowledged.add(sequence);
+            expected += clientsPer.get(conversationId) ?? 0;
+          },
+          (error: unknown) => {
+            failed.add(sequence);
+            const kind = (error instanceof Error ? error.message : String(error)).slice(0, 160);
+            sendErrors[kind] = (sendErrors[kind] ?? 0) + 1;
+          },
+        );
+        sends.push(sent);
         published++;
       }
       if (published % env.BENCH_SUB_RATE === 0) rssPeak = Math.max(rssPeak, rssMiB(gateway.child.pid ?? 0));
       await sleep(Math.max(1, 1000 / env.BENCH_SUB_RATE / 2));
     }
+    // CPU over the publishing window (the drain below can be long and idle).
+    const elapsedS = (performance.now() - started) / 1000;
+    const gatewayCpu = (cpuSeconds(gateway.child.pid ?? 0) - cpuBefore) / elapsedS;
+    const subgraphsCpu = (cpuOf(subgraphPids) - subgraphsCpuBefore) / elapsedS;
+    const loadCpu = (cpuOf(workers.map((w) => w.pid)) - loadCpuBefore) / elapsedS;
+    await Promise.all(sends);
     // Drain: a gateway that fell behind still delivers; wait until every delivery arrived, nothing arrived for
     // 6 s, or 60 s passed.
     const drainUntil = Date.now() + 60_000;
@@ -275,14 +476,16 @@ async function run(
       if (stalled >= 3 || now >= expected || Date.now() > drainUntil) break;
       last = now;
     }
-    const gatewayCpu = (cpuSeconds(gateway.child.pid ?? 0) - cpuBefore) / ((performance.now() - started) / 1000);
     const load = loadAverage();
     for (const worker of workers) worker.send({ type: 'report' } satisfies LoadCommand);
     const wait = Date.now() + 30_000;
     while (reports.size < workers.length && Date.now() < wait) await sleep(100);
     const all = [...reports.values()];
     const latencies = all.flatMap((r) => r.latencies).sort((a, b) => a - b);
-    const delivered = all.reduce((sum, r) => sum + r.received, 0);
+    const fromStored = all.flatMap((r) => r.fromStored).sort((a, b) => a - b);
+    const deliveredSequences = all.flatMap((r) => r.sequences);
+    const delivered = deliveredSequences.filter((n) => acknowledged.has(n)).length;
+    const deliveredOfFailed = deliveredSequences.filter((n) => failed.has(n)).length;
     const result: RunResult = {
       label,
       dedupe,
@@ -298,6 +501,9 @@ async function run(
         for (const [kind, n] of Object.entries(r.errorKinds)) kinds[kind] = (kinds[kind] ?? 0) + n;
         return kinds;
       }, {}),
+      sendErrors,
+      deliveredOfFailed,
+      acknowledgedSends: acknowledged.size,
       closed: all.reduce((sum, r) => sum + r.closed, 0),
       p50: percentile(latencies, 50) / 10,
       p99: percentile(latencies, 99) / 10,
@@ -306,8 +512,12 @@ async function run(
       rssAfter,
       rssPeak,
       gatewayCpu,
+      subgraphsCpu,
+      loadCpu,
       loadAverage: load,
       latencies,
+      storedP50: percentile(fromStored, 50) / 10,
+      storedP99: percentile(fromStored, 99) / 10,
     };
     progress(
       `delivered ${delivered}/${expected} (${((100 * delivered) / Math.max(1, expected)).toFixed(2)}%), p50 ${result.p50} ms, p99 ${result.p99} ms, RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MiB`,
@@ -324,7 +534,7 @@ async function run(
 }
 
 /** Latency histograms of the runs (log-spaced buckets), as an SVG. */
-function latencySvg(results: RunResult[]): string {
+function latencySvg(target: BenchTarget, results: RunResult[]): string {
   const edges = [0, 1, 2, 3, 5, 7, 10, 15, 20, 30, 50, 70, 100, 150, 200, 300, 500, 1_000, Infinity];
   const colors = ['#2f6fdf', '#e0752d'];
   const width = 760;
@@ -368,7 +578,7 @@ function latencySvg(results: RunResult[]): string {
 <line x1="${left}" y1="30" x2="${left}" y2="${bottom}" stroke="#333"/>
 <text x="${left - 8}" y="40" font-size="10" text-anchor="end">${(max * 100).toFixed(0)}%</text>
 <text x="${left - 8}" y="${bottom}" font-size="10" text-anchor="end">0</text>
-<text x="${(width + left) / 2}" y="${bottom + 36}" font-size="12" text-anchor="middle">end-to-end latency, publish → receipt (ms)</text>
+<text x="${(width + left) / 2}" y="${bottom + 36}" font-size="12" text-anchor="middle">end-to-end latency (ms), from ${target.latencyFrom.replace(/\(.*\)/, '').trim()} to the receipt</text>
 ${parts.join('\n')}
 ${labels.join('\n')}
 ${legend.join('\n')}
@@ -376,10 +586,10 @@ ${legend.join('\n')}
 `;
 }
 
-function report(target: BenchTarget, results: RunResult[]): string {
+function report(target: BenchTarget, results: RunResult[], plot: string): string {
   const [ours, baseline] = results;
   const row = (r: RunResult) =>
-    `| ${r.label} | ${r.subscribed} | ${r.upstreams} / ${r.distinct} | ${r.delivered} / ${r.expected} (${((100 * r.delivered) / Math.max(1, r.expected)).toFixed(2)} %) | ${r.p50} | ${r.p99} | ${r.max} | ${r.rssBefore.toFixed(0)} → ${r.rssAfter.toFixed(0)} (peak ${r.rssPeak.toFixed(0)}) | ${((1024 * (r.rssAfter - r.rssBefore)) / Math.max(1, r.subscribed)).toFixed(1)} | ${(100 * r.gatewayCpu).toFixed(0)} % | ${r.loadAverage.toFixed(1)} | ${r.errors} | ${r.closed} |`;
+    `| ${r.label} | ${r.subscribed} | ${r.upstreams} / ${r.distinct} | ${r.acknowledgedSends} / ${r.published} | ${r.delivered} / ${r.expected} (${((100 * r.delivered) / Math.max(1, r.expected)).toFixed(2)} %) | ${r.p50} | ${r.p99} | ${r.max} | ${Number.isNaN(r.storedP50) ? 'n/a' : `${r.storedP50} / ${r.storedP99}`} | ${r.rssBefore.toFixed(0)} → ${r.rssAfter.toFixed(0)} (peak ${r.rssPeak.toFixed(0)}) | ${((1024 * (r.rssAfter - r.rssBefore)) / Math.max(1, r.subscribed)).toFixed(1)} | ${(100 * r.gatewayCpu).toFixed(0)} % | ${(100 * r.subgraphsCpu).toFixed(0)} % | ${(100 * r.loadCpu).toFixed(0)} % | ${r.loadAverage.toFixed(1)} | ${r.errors} | ${r.closed} |`;
   const ratio = (a: number, b: number) => (b > 0 && Number.isFinite(a / b) ? (a / b).toFixed(2) : 'n/a');
   return `# Subscriptions benchmark
 
@@ -388,11 +598,12 @@ function report(target: BenchTarget, results: RunResult[]): string {
 One gateway process; ${env.BENCH_SUB_CLIENTS} graphql-ws clients (one socket each) from ${env.BENCH_SUB_WORKERS} load-generator
 processes, over ${env.BENCH_SUB_CONVERSATIONS} conversations with ${env.BENCH_SUB_USERS_PER_CONVERSATION} subscribed users each
 (so ${ours?.distinct ?? '?'} distinct subscriptions); the selection includes \`sender { profile { displayName } }\` from the
-second subgraph. ${env.BENCH_SUB_RATE} messages/s for ${env.BENCH_SUB_DURATION_S} s, published by the owning subgraph.
-Latency: publish (the subgraph's clock) → receipt by the client (same machine).
+second subgraph. ${env.BENCH_SUB_RATE} messages/s for ${env.BENCH_SUB_DURATION_S} s.
+Latency: from ${target.latencyFrom} to the receipt by each client (same machine, same clock). The load generators,
+the subgraphs and the gateway share the machine's 2 cores.
 
-| run | client subscriptions | upstream / distinct | delivered / expected | p50 ms | p99 ms | max ms | gateway RSS MiB (before → after subscribing) | KiB per subscriber | gateway CPU (of one core) | machine load (1 min) | errors | sockets closed |
-|---|---|---|---|---|---|---|---|---|---|---|---|---|
+| run | client subscriptions | upstream / distinct | sends acknowledged / made | delivered / expected | p50 ms | p99 ms | max ms | stored → receipt p50 / p99 ms | gateway RSS MiB (before → after subscribing) | KiB per subscriber | gateway CPU (of one core) | subgraphs CPU | load generators CPU | machine load (1 min) | errors | sockets closed |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${results.map(row).join('\n')}
 
 ${
@@ -413,28 +624,41 @@ ${results
   )
   .join('\n\n')}
 
+${results
+  .filter((r) => Object.keys(r.sendErrors).length > 0)
+  .map(
+    (r) =>
+      `Sends that failed in "${r.label}" (not counted as expected): ${Object.entries(r.sendErrors)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([kind, n]) => `${n}× \`${kind}\``)
+        .join(', ')}; their messages were delivered ${r.deliveredOfFailed} times all the same (stored before the sender gave up).`,
+  )
+  .join('\n\n')}
+
 Targets (issue 5): 100 % delivery, p99 ≤ 100 ms at 100 messages/s across 100 conversations with 10,000 subscribers, upstream
 subscriptions = distinct subscriptions.
 
-![latency](subscriptions-latency.svg)
+![latency](${plot})
 `;
 }
 
 async function main(): Promise<void> {
   const keys = await generateGatewayKeys();
+  const signingKey = JSON.stringify(keys.privateJwk);
   const sso = await startSsoStandIn();
-  const target = await stubTarget(keys.publicJwk);
+  const target = env.BENCH_SUB_TARGET === 'stubs' ? await stubTarget(keys.publicJwk) : await platformTarget(signingKey, sso);
   const folder = mkdtempSync(join(tmpdir(), 'bench-subscriptions-'));
   const supergraphPath = join(folder, 'supergraph.graphql');
   writeFileSync(supergraphPath, target.supergraphSdl);
-  const signingKey = JSON.stringify(keys.privateJwk);
   try {
     const results = [await run('dedupe on', true, target, sso, signingKey, supergraphPath)];
     if (env.BENCH_SUB_BASELINE) results.push(await run('dedupe off (baseline)', false, target, sso, signingKey, supergraphPath));
+    const name = env.BENCH_SUB_TARGET === 'stubs' ? 'subscriptions-stubs' : 'subscriptions';
     mkdirSync(RESULTS, { recursive: true });
-    writeFileSync(join(RESULTS, 'subscriptions.md'), report(target, results));
-    writeFileSync(join(RESULTS, 'subscriptions-latency.svg'), latencySvg(results));
-    process.stdout.write(`wrote ${join(RESULTS, 'subscriptions.md')}\n`);
+    writeFileSync(join(RESULTS, `${name}.md`), report(target, results, `${name}-latency.svg`));
+    writeFileSync(join(RESULTS, `${name}-latency.svg`), latencySvg(target, results));
+    process.stdout.write(`wrote ${join(RESULTS, `${name}.md`)}\n`);
   } finally {
     await target.stop();
     await sso.close();

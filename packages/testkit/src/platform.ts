@@ -36,6 +36,11 @@ export interface StartPlatformOptions {
    * WEB_CLIENT_URL / WEB_ADMIN_URL, or SSO refuses the app's redirect URIs.
    */
   ssoEnv?: EnvSource;
+  /**
+   * The gateway's signing key (a private JWK as JSON) the subgraphs trust; default: a fresh pair. Benchmarks that
+   * run their own gateway process in front of the platform's subgraphs pass the key they give it.
+   */
+  signingKey?: string;
 }
 
 export interface Platform {
@@ -138,7 +143,7 @@ export async function startPlatform(options: StartPlatformOptions = {}): Promise
 
   const redis = await freshRedis(label);
   // The gateway's key pair comes first: subgraphs start before the gateway and refuse /graphql requests it did not sign.
-  const gatewayKeys = await gatewayKeyEnv();
+  const gatewayKeys = await gatewayKeyEnv(options.signingKey);
   let issuer: string | undefined;
   const slots = new Map<string, ServiceSlot>();
   const services: Record<string, RunningService> = {};
