@@ -1,4 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
@@ -88,7 +91,7 @@ export async function openPostgres<S extends Record<string, unknown>>(options: O
     };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  const client = await createPglite(options.dataDir, logger);
   await migratePglite(drizzlePglite({ client }), { migrationsFolder: options.migrationsFolder });
   const db = drizzlePglite({ client, schema: options.schema, logger: queries });
   logger.info({ dataDir: options.dataDir ?? '(memory)' }, 'opened embedded PGlite');
@@ -101,4 +104,76 @@ export async function openPostgres<S extends Record<string, unknown>>(options: O
     },
     close: () => client.close(),
   };
+}
+
+/**
+ * A new PGlite cluster is initialised with PGlite's initdb, which takes 3–4 s on a 2-core machine; loading the
+ * tarball of a freshly initialised cluster takes under 1 s (PGlite's own clone() does the same). The tarball is
+ * made once per PGlite version and kept in the OS temp folder, shared by every process (services under `npm start`,
+ * test workers). Existing data folders are opened as they are.
+ */
+async function createPglite(dataDir: string | undefined, logger: Logger): Promise<PGlite> {
+  if (dataDir && existsSync(join(dataDir, 'PG_VERSION'))) return PGlite.create({ dataDir });
+  const template = await initdbTemplate(logger);
+  if (template) {
+    try {
+      return await PGlite.create({ ...(dataDir ? { dataDir } : {}), loadDataDir: template });
+    } catch (error) {
+      logger.warn({ err: error }, 'the cached PGlite cluster template could not be loaded; initialising a new cluster');
+      rmSync(templatePath(), { force: true });
+      if (dataDir) {
+        rmSync(dataDir, { recursive: true, force: true });
+        mkdirSync(dataDir, { recursive: true });
+      }
+    }
+  }
+  return PGlite.create(dataDir ? { dataDir } : {});
+}
+
+/** The installed PGlite's version (its package.json is not exported: found from its entry point). */
+function pgliteVersion(): string {
+  let folder = dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')));
+  for (;;) {
+    const manifest = join(folder, 'package.json');
+    if (existsSync(manifest)) {
+      const { name, version } = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+      if (name === '@electric-sql/pglite' && version) return version;
+    }
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error('cannot find the version of @electric-sql/pglite');
+    folder = parent;
+  }
+}
+
+let templateFile: string | undefined;
+function templatePath(): string {
+  if (!templateFile) {
+    templateFile = join(tmpdir(), `market-pglite-${pgliteVersion()}-initdb.tar`);
+  }
+  return templateFile;
+}
+
+let template: Promise<Blob | undefined> | undefined;
+function initdbTemplate(logger: Logger): Promise<Blob | undefined> {
+  template ??= (async () => {
+    const path = templatePath();
+    try {
+      if (existsSync(path)) return new Blob([readFileSync(path)]);
+      const scratch = await PGlite.create();
+      try {
+        const dump = await scratch.dumpDataDir('none');
+        // Written under a name of its own, then renamed: a concurrent reader never sees half a file.
+        const partial = `${path}.${process.pid}.${Date.now()}`;
+        writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
+        renameSync(partial, path);
+        return dump;
+      } finally {
+        await scratch.close();
+      }
+    } catch (error) {
+      logger.warn({ err: error, path }, 'cannot keep a PGlite cluster template; every cluster runs initdb');
+      return undefined;
+    }
+  })();
+  return template;
 }
