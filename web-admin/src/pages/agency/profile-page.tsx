@@ -283,6 +283,15 @@ interface AreaDraft {
 
 let nextAreaKey = 1;
 
+/** The inputs of one service area, in order. */
+const AREA_FIELDS: { field: Exclude<keyof AreaDraft, 'key'>; label: string; width: number }[] = [
+  { field: 'label', label: 'Label', width: 160 },
+  { field: 'lat', label: 'Center latitude', width: 130 },
+  { field: 'lng', label: 'Center longitude', width: 130 },
+  { field: 'radiusKm', label: 'Radius (km)', width: 110 },
+  { field: 'regionCodes', label: 'Region codes', width: 200 },
+];
+
 function toDraft(area: Profile['serviceAreas'][number]): AreaDraft {
   return {
     key: nextAreaKey++,
@@ -336,36 +345,15 @@ function ServiceAreasEditor({ agency }: { agency: Profile }) {
         </Text>
         {drafts.map((draft, index) => (
           <Group key={draft.key} align="flex-end" gap="xs" role="group" aria-label={`Service area ${index + 1}`}>
-            <TextInput
-              label="Label"
-              value={draft.label}
-              onChange={(event) => change(draft.key, { label: event.currentTarget.value })}
-              w={160}
-            />
-            <TextInput
-              label="Center latitude"
-              value={draft.lat}
-              onChange={(event) => change(draft.key, { lat: event.currentTarget.value })}
-              w={130}
-            />
-            <TextInput
-              label="Center longitude"
-              value={draft.lng}
-              onChange={(event) => change(draft.key, { lng: event.currentTarget.value })}
-              w={130}
-            />
-            <TextInput
-              label="Radius (km)"
-              value={draft.radiusKm}
-              onChange={(event) => change(draft.key, { radiusKm: event.currentTarget.value })}
-              w={110}
-            />
-            <TextInput
-              label="Region codes"
-              value={draft.regionCodes}
-              onChange={(event) => change(draft.key, { regionCodes: event.currentTarget.value })}
-              w={200}
-            />
+            {AREA_FIELDS.map(({ field, label, width }) => (
+              <TextInput
+                key={field}
+                label={label}
+                value={draft[field]}
+                onChange={(event) => change(draft.key, { [field]: event.currentTarget.value })}
+                w={width}
+              />
+            ))}
             <ActionIcon
               variant="subtle"
               color="red"
