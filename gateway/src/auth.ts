@@ -1,4 +1,4 @@
-import { ErrorCode } from '@market/kit';
+import { ErrorCode, verifiedTokenCache } from '@market/kit';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 
 /** Who called, from a verified access token. */
@@ -80,7 +80,8 @@ function describe(error: errors.JOSEError): string {
 /**
  * Verifies access tokens as SSO issues them: JWTs signed with a key of SSO's JWKS (fetched
  * once, cached, refetched when a token names an unknown `kid`, so key rotation needs no
- * restart), RS256/ES256 only, issuer and audience checked, 30 s clock skew.
+ * restart), RS256/ES256 only, issuer and audience checked, 30 s clock skew. A token already verified is taken
+ * from a cache until it expires (at most 60 s: see verified-tokens.ts in @market/kit).
  */
 export function accessTokenVerifier(options: AccessTokenOptions): AccessTokenVerifier {
   const keys =
@@ -91,6 +92,8 @@ export function accessTokenVerifier(options: AccessTokenOptions): AccessTokenVer
       cacheMaxAge: 10 * 60_000,
       timeoutDuration: 2_000,
     });
+  // A client sends the same token with every request until it renews it: each is verified once.
+  const verified = verifiedTokenCache();
   return {
     async verify(authorization) {
       if (authorization === undefined) return undefined;
@@ -98,12 +101,15 @@ export function accessTokenVerifier(options: AccessTokenOptions): AccessTokenVer
       const token = match?.[1];
       if (!token) throw new InvalidTokenError('The Authorization header must be "Bearer <access token>"');
       try {
-        const { payload } = await jwtVerify(token, keys, {
-          algorithms: ACCESS_TOKEN_ALGORITHMS,
-          issuer: options.issuer,
-          audience: options.audience,
-          clockTolerance: CLOCK_TOLERANCE_S,
-          requiredClaims: ['exp'],
+        const payload = await verified.payload(token, async () => {
+          const result = await jwtVerify(token, keys, {
+            algorithms: ACCESS_TOKEN_ALGORITHMS,
+            issuer: options.issuer,
+            audience: options.audience,
+            clockTolerance: CLOCK_TOLERANCE_S,
+            requiredClaims: ['exp'],
+          });
+          return result.payload;
         });
         return identityOf(payload);
       } catch (error) {

@@ -2,7 +2,7 @@ import { composeServices } from '@apollo/composition';
 import { generateGatewayKeys, identityVerifier, startSubgraph, type RunningService, type Viewer } from '@market/kit';
 import { testLogger } from '@market/testkit';
 import { parse } from 'graphql';
-import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWK } from 'jose';
+import { exportJWK, exportSPKI, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessTokenVerifier, InvalidTokenError, KeysUnavailableError } from '../src/auth';
 import { loadEnv } from '../src/env';
@@ -204,6 +204,32 @@ describe('access token verifier', () => {
     } finally {
       sso.jwks = previous;
     }
+  });
+
+  it('verifies a token once: the same token again is not checked against the keys again', async () => {
+    let keyLookups = 0;
+    const verifier = accessTokenVerifier({
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      jwksUrl: sso.jwksUrl,
+      keys: async (header) => {
+        keyLookups++;
+        const jwk = sso.jwks.keys.find((key) => key.kid === header.kid);
+        if (!jwk) throw new Error('unknown kid');
+        return importJWK(jwk, 'RS256');
+      },
+    });
+    const token = `Bearer ${await accessToken()}`;
+    expect((await verifier.verify(token))?.sub).toBe('user-1');
+    expect((await verifier.verify(token))?.sub).toBe('user-1');
+    expect(keyLookups).toBe(1);
+    // Another token is verified; a refused one is refused every time.
+    await verifier.verify(`Bearer ${await accessToken({ subject: 'user-2' })}`);
+    expect(keyLookups).toBe(2);
+    const expired = `Bearer ${await accessToken({ expiresAt: Math.floor(Date.now() / 1000) - 3_600 })}`;
+    await expect(verifier.verify(expired)).rejects.toBeInstanceOf(InvalidTokenError);
+    await expect(verifier.verify(expired)).rejects.toBeInstanceOf(InvalidTokenError);
+    expect(keyLookups).toBe(4);
   });
 
   it('tells an unreachable SSO apart from a bad token', async () => {

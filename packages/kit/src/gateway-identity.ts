@@ -16,6 +16,7 @@ import {
 } from 'jose';
 import { EnvError } from './env';
 import type { Logger } from './logger';
+import { verifiedTokenCache } from './verified-tokens';
 
 /**
  * The caller's identity from the gateway to the subgraphs: the gateway verifies the
@@ -160,7 +161,7 @@ export interface IdentityVerifier {
   verify(token: string | undefined): Promise<Viewer | null>;
 }
 
-/** Verifies the gateway's identity tokens: ES256 only, issuer, audience, expiry (5 s skew). */
+/** Verifies the gateway's identity tokens: ES256 only, issuer, audience, expiry (5 s skew); each token once. */
 export function identityVerifier(source: GatewayKeySource): IdentityVerifier {
   let keys: JWTVerifyGetKey;
   if (source.publicJwk) {
@@ -171,16 +172,21 @@ export function identityVerifier(source: GatewayKeySource): IdentityVerifier {
   } else {
     throw new Error('identityVerifier: a jwksUrl or a publicJwk is required');
   }
+  // The gateway reuses a caller's token for half its life: each is verified once (verified-tokens.ts).
+  const verified = verifiedTokenCache();
   return {
     async verify(token) {
       if (!token) throw new Error('no gateway identity');
-      const { payload } = await jwtVerify(token, keys, {
-        algorithms: [ALGORITHM],
-        issuer: GATEWAY_IDENTITY_ISSUER,
-        audience: GATEWAY_IDENTITY_AUDIENCE,
-        clockTolerance: CLOCK_TOLERANCE_S,
-        maxTokenAge: GATEWAY_IDENTITY_TTL_S + CLOCK_TOLERANCE_S,
-        requiredClaims: ['exp', 'iat'],
+      const payload = await verified.payload(token, async () => {
+        const result = await jwtVerify(token, keys, {
+          algorithms: [ALGORITHM],
+          issuer: GATEWAY_IDENTITY_ISSUER,
+          audience: GATEWAY_IDENTITY_AUDIENCE,
+          clockTolerance: CLOCK_TOLERANCE_S,
+          maxTokenAge: GATEWAY_IDENTITY_TTL_S + CLOCK_TOLERANCE_S,
+          requiredClaims: ['exp', 'iat'],
+        });
+        return result.payload;
       });
       return viewerOf(payload);
     },

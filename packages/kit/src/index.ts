@@ -16,3 +16,4 @@ export * from './newest-first';
 export * from './gateway-identity';
 export * from './tracing';
 export * from './subscriptions';
+export * from './verified-tokens';
