@@ -183,6 +183,11 @@ const parseEnv = defineEnv(
       .transform((v) => v === 'true' || v === '1' || v === 'yes'),
     /** How long an event's entity fetch waits for those of other events, to share one _entities fetch (0: one macrotask). */
     SUBSCRIPTION_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(50).default(2),
+    /**
+     * How often the gateway pings each subscriber's socket (a WebSocket ping; a socket that has not answered the
+     * previous one is closed). Keep it under the idle timeout of any proxy in front (often 60 s).
+     */
+    SUBSCRIPTION_KEEPALIVE_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
     // --- end subscriptions ---
   },
   [

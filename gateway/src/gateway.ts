@@ -263,6 +263,7 @@ export async function startGateway(env: Env, options: StartGatewayOptions = {}):
         dedupe: env.SUBSCRIPTION_DEDUPE,
         giveUpMs: env.SUBSCRIPTION_UPSTREAM_GIVE_UP_MS,
         batchWindowMs: env.SUBSCRIPTION_BATCH_WINDOW_MS,
+        keepAliveMs: env.SUBSCRIPTION_KEEPALIVE_MS,
       },
       logger,
       metrics: { ...metrics.subscriptions, authorizationRefusals },
