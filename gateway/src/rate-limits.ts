@@ -128,7 +128,12 @@ export async function createRateLimits(options: RateLimitsOptions): Promise<Rate
   let redis: Redis | undefined;
   if (options.redisUrl) {
     // No offline queue: while Redis is away, calls fail at once and the insurance limiter answers.
-    redis = new Redis(options.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: true });
+    redis = new Redis(options.redisUrl, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      lazyConnect: true,
+      enableAutoPipelining: true,
+    });
     redis.on('error', (error) => logger.warn({ err: error }, 'rate-limit redis connection error'));
     await redis.connect();
   }

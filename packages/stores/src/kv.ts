@@ -84,7 +84,9 @@ export class RedisKeyValue implements KeyValueStore {
     private readonly logger: Logger,
   ) {
     // Keys are prefixed by hand: ioredis' keyPrefix misses the key of XGROUP and channel names.
-    this.client = new Redis(url, { maxRetriesPerRequest: 3 });
+    // Commands issued in the same event-loop turn (a message's publishes, a request's rate-limit budgets) leave in
+    // one write: one system call instead of one each.
+    this.client = new Redis(url, { maxRetriesPerRequest: 3, enableAutoPipelining: true });
     this.client.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
   }
 

@@ -109,13 +109,22 @@ export async function visibleOrNull(
   return conversation;
 }
 
-async function notify(ctx: Context, conversationId: string, reason: UserSignal['reason'], extraUserIds: string[] = []) {
-  const participants = await ctx.store.participantsOf([conversationId]);
-  await ctx.realtime.notifyUsers([...activeParticipants(participants).map((p) => p.userId), ...extraUserIds], {
-    type: 'conversation',
-    conversationId,
-    reason,
-  });
+/** Tells the conversation's active participants (read now, unless the caller just read them) that it changed. */
+async function notify(
+  ctx: Context,
+  conversationId: string,
+  reason: UserSignal['reason'],
+  options: { participants?: readonly ParticipantRecord[] } = {},
+) {
+  const participants = options.participants ?? (await ctx.store.participantsOf([conversationId]));
+  await ctx.realtime.notifyUsers(
+    activeParticipants(participants).map((p) => p.userId),
+    {
+      type: 'conversation',
+      conversationId,
+      reason,
+    },
+  );
 }
 
 /** The side a participant speaks for; an admin writing in SUPPORT joins as ADMIN. */
@@ -184,7 +193,8 @@ export async function sendMessage(ctx: Context, input: SendMessageInput): Promis
   if (!duplicate) {
     try {
       await ctx.realtime.publishToConversation(conversation.id, { type: 'message', message });
-      await notify(ctx, conversation.id, joining ? 'participants' : 'message');
+      // The participants read for the access check are current unless an admin just joined.
+      await notify(ctx, conversation.id, joining ? 'participants' : 'message', joining ? {} : { participants });
     } catch (error) {
       // Stored and acknowledged: subscribers catch up from the history.
       ctx.logger.warn({ err: error, messageId: message.id }, 'could not publish a stored message');

@@ -370,6 +370,15 @@ function contract(open: () => Promise<Opened>) {
     expect(await store.messageCounts([id])).toEqual([{ conversationId: id, count: 2 }]);
   });
 
+  it('keeps nothing of a retried send: the conversation stays as the first send left it', async () => {
+    const { id } = await conversation();
+    const sender = user();
+    const first = await store.insertMessage({ conversationId: id, senderId: sender, body: 'hi', clientMessageId: 'c-2', createdAt: at(5) });
+    const retry = await store.insertMessage({ conversationId: id, senderId: sender, body: 'hi', clientMessageId: 'c-2', createdAt: at(9) });
+    expect(retry).toEqual({ message: first.message, duplicate: true });
+    expect((await store.conversationsByIds([id]))[0]).toMatchObject({ lastMessageAt: at(5), lastActivityAt: at(5) });
+  });
+
   it('edits keep the earlier bodies; a delete empties the message and keeps its history', async () => {
     const { id } = await conversation();
     const { message } = await store.insertMessage({

@@ -461,6 +461,8 @@ export async function openMongoChatStore(options: { url: string; logger: Logger 
       async insertMessage(input, events) {
         const message = prepareMessage(input);
         if (!uuids([message.conversationId]).length) throw new ConversationNotFoundError(message.conversationId);
+        // A retry of a send already stored: its first message (the transaction is then aborted).
+        let duplicate: MessageRecord | undefined;
         try {
           return await atomically(async (session) => {
             // $max never moves activity backwards, so concurrent or back-dated messages are safe;
@@ -477,13 +479,18 @@ export async function openMongoChatStore(options: { url: string; logger: Logger 
                 null,
                 { session },
               ).lean<MessageDoc>();
-              if (first) return { message: messageRecord(first), duplicate: true };
+              if (first) {
+                // Nothing of the retry is kept (the activity it moved included).
+                duplicate = messageRecord(first);
+                throw new Error('retried send');
+              }
             }
             await Message.insertMany([messageDoc(message)], { session });
             await writeEvents(events?.(message) ?? [], session);
             return { message, duplicate: false };
           });
         } catch (error) {
+          if (duplicate) return { message: duplicate, duplicate: true };
           throw conflictOr(error, `message ${message.id} already exists`);
         }
       },

@@ -393,15 +393,20 @@ export async function openPgChatStore(options: {
     async insertMessage(input, events) {
       const message = prepareMessage(input);
       if (!validUuids([message.conversationId]).length) throw new ConversationNotFoundError(message.conversationId);
+      // A retry of a send already stored: its first message, found under the conversation's lock.
+      let duplicate: MessageRecord | undefined;
       try {
         return await db.transaction(async (tx) => {
-          // Lock the conversation row first: concurrent sends to it serialise here (so a retry of
-          // the same send sees the first one), and a missing conversation is found before any write.
+          // Moving the conversation's activity first locks its row: concurrent sends to it serialise here (so a
+          // retry of the same send sees the first one), and a missing conversation is found before any other write.
           const locked = await tx
-            .select({ id: conversations.id })
-            .from(conversations)
+            .update(conversations)
+            .set({
+              lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${isoTime(message.createdAt)})`,
+              lastActivityAt: sql`greatest(${conversations.lastActivityAt}, ${isoTime(message.createdAt)})`,
+            })
             .where(eq(conversations.id, message.conversationId))
-            .for('update');
+            .returning({ id: conversations.id });
           if (!locked.length) throw new ConversationNotFoundError(message.conversationId);
           if (message.clientMessageId !== null) {
             const [first] = await tx
@@ -414,20 +419,18 @@ export async function openPgChatStore(options: {
                   eq(messages.clientMessageId, message.clientMessageId),
                 ),
               );
-            if (first) return { message: messageRecord(first), duplicate: true };
+            if (first) {
+              // Nothing of the retry is kept (the activity it moved included).
+              duplicate = messageRecord(first);
+              tx.rollback();
+            }
           }
-          await tx
-            .update(conversations)
-            .set({
-              lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${isoTime(message.createdAt)})`,
-              lastActivityAt: sql`greatest(${conversations.lastActivityAt}, ${isoTime(message.createdAt)})`,
-            })
-            .where(eq(conversations.id, message.conversationId));
           await tx.insert(messages).values(messageRow(message));
           await recordEvents(tx, events?.(message) ?? []);
           return { message, duplicate: false };
         });
       } catch (error) {
+        if (duplicate) return { message: duplicate, duplicate: true };
         throw conflictOr(error, `message ${message.id} already exists`);
       }
     },
