@@ -3,17 +3,24 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { AnyPgColumn, PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { QueryCounter } from './query-counter';
 
 export type PgDb<S extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, S>;
+
+/**
+ * `column = any(:name)`, the array bound as one parameter: the SQL text is the same for any number of ids, so a
+ * batch loader's query can be built and prepared once (drizzle `.prepare()`, then `.execute({ [name]: ids })`)
+ * instead of per call: drizzle's query building was a visible share of a subgraph's CPU on its hottest reads.
+ */
+export const anyOf = (column: AnyPgColumn, name: string): SQL => sql`${column} = any(${sql.placeholder(name)})`;
 
 export interface PostgresStore<S extends Record<string, unknown>> {
   /** `postgres` for a real server (pg), `pglite` for the embedded engine. */

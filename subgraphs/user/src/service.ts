@@ -7,9 +7,17 @@ import { loggingPhoneCodeSender, type PhoneCodeSender } from './phone-code-sende
 import { createProfileService } from './profile-service';
 import { resolvers } from './resolvers';
 import { createLoaders } from './store/loaders';
-import { createProfileRepository } from './store/repository';
+import { createProfileRepository, type ProfileRepository } from './store/repository';
 import { schema } from './store/schema';
 import { seedDemoData } from './store/seed';
+
+/** One repository per database (its prepared statements are built once), not one per request. */
+const repositories = new WeakMap<object, ProfileRepository>();
+function repositoryOf(db: Parameters<typeof createProfileRepository>[0]): ProfileRepository {
+  let repo = repositories.get(db);
+  if (!repo) repositories.set(db, (repo = createProfileRepository(db)));
+  return repo;
+}
 
 export const typeDefs = subgraphTypeDefs(import.meta.url);
 const migrationsFolder = fileURLToPath(new URL('../drizzle', import.meta.url));
@@ -36,7 +44,7 @@ export function startService(env: Env, options: UserServiceOptions = {}): Promis
     seed: (store, logger) => seedDemoData(createProfileRepository(store.db), logger),
     queryCount: (store) => store.queries.count,
     context: (store, { requestId, logger, viewer }) => {
-      const repo = createProfileRepository(store.db);
+      const repo = repositoryOf(store.db);
       const sender = options.phoneCodeSender ?? loggingPhoneCodeSender(logger);
       return {
         requestId,

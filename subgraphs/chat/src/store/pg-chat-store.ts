@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { validUuids, type Logger } from '@market/kit';
-import { openPostgres, type PgDb } from '@market/stores';
+import { anyOf, openPostgres, type PgDb } from '@market/stores';
 import { eventOutbox, recordEvents, type NewEvent } from '../events';
 import {
   ChatConflictError,
@@ -236,6 +236,18 @@ export async function openPgChatStore(options: {
 }): Promise<ChatStore> {
   const store = await openPostgres({ url: options.url, dataDir: options.dataDir, schema, migrationsFolder, logger: options.logger });
   const db: PgDb<ChatSchema> = store.db;
+  // The reads of every send and every access check, prepared once (see anyOf).
+  const conversationsById = db
+    .select(conversationColumns)
+    .from(conversations)
+    .where(anyOf(conversations.id, 'ids'))
+    .prepare('chat_conversations_by_id');
+  const participantsByConversation = db
+    .select(participantColumns)
+    .from(conversationParticipants)
+    .where(anyOf(conversationParticipants.conversationId, 'ids'))
+    .orderBy(asc(conversationParticipants.conversationId), asc(conversationParticipants.position))
+    .prepare('chat_participants_by_conversation');
 
   const messagesByIds = async (ids: readonly string[]) => {
     const valid = validUuids(ids).map((id) => id.toLowerCase());
@@ -250,7 +262,7 @@ export async function openPgChatStore(options: {
 
     async conversationsByIds(ids) {
       const valid = validUuids(ids).map((id) => id.toLowerCase());
-      return valid.length ? db.select(conversationColumns).from(conversations).where(inArray(conversations.id, valid)) : [];
+      return valid.length ? conversationsById.execute({ ids: valid }) : [];
     },
 
     async conversationsByOrderIds(orderIds) {
@@ -282,11 +294,7 @@ export async function openPgChatStore(options: {
     async participantsOf(conversationIds) {
       const valid = validUuids(conversationIds).map((id) => id.toLowerCase());
       if (!valid.length) return [];
-      return db
-        .select(participantColumns)
-        .from(conversationParticipants)
-        .where(inArray(conversationParticipants.conversationId, valid))
-        .orderBy(asc(conversationParticipants.conversationId), asc(conversationParticipants.position));
+      return participantsByConversation.execute({ ids: valid });
     },
 
     async messagesPage(conversationIds, { limit, after }) {

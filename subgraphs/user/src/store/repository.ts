@@ -1,6 +1,6 @@
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import { validUuids } from '@market/kit';
-import type { PgDb } from '@market/stores';
+import { anyOf, type PgDb } from '@market/stores';
 import type { Address, ProfileChange } from '../domain/validation';
 import {
   phoneVerifications,
@@ -64,11 +64,13 @@ export interface LockedVerification {
 
 /** Every SQL statement of the user subgraph lives here. */
 export function createProfileRepository(db: PgDb<UserSchema>) {
+  // Every entity fetch of User.profile reads this (prepared once: see anyOf).
+  const profilesById = db.select().from(profiles).where(anyOf(profiles.userId, 'ids')).prepare('user_profiles_by_id');
   return {
     /** Profiles of many users in one query; users without a profile have no row. */
     profilesOf: async (userIds: readonly string[]): Promise<ProfileRow[]> => {
       const valid = validUuids(userIds);
-      return valid.length ? db.select().from(profiles).where(inArray(profiles.userId, valid)) : [];
+      return valid.length ? profilesById.execute({ ids: valid }) : [];
     },
 
     /** Saved preferences of many users in one query; users who never saved any have no row. */
