@@ -35,8 +35,13 @@ export const loadSubscriptionBenchEnv = defineEnv('bench', {
   /** Messages per second across all conversations. */
   BENCH_SUB_RATE: z.coerce.number().min(1).default(100),
   BENCH_SUB_DURATION_S: z.coerce.number().int().min(1).default(20),
+  /**
+   * Seconds of sending at the same rate before the measured ones (0: none): a gateway process started for the run
+   * has not compiled its hot paths yet. Their deliveries are reported apart, not in the results.
+   */
+  BENCH_SUB_WARMUP_S: z.coerce.number().int().min(0).default(5),
   BENCH_SUB_WORKERS: z.coerce.number().int().min(1).default(4),
-  /** A folder: the gateway writes a V8 CPU profile of each run there. */
+  /** A folder: the gateway writes a V8 CPU profile of each run there, the subgraph host one in its `subgraphs` folder. */
   BENCH_SUB_CPU_PROF: z.string().optional(),
   /** `false` skips the baseline run without deduplication. */
   BENCH_SUB_BASELINE: z

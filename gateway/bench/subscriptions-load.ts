@@ -12,7 +12,10 @@ export interface LoadAssignment {
   subscribers: { token: string; variables: Record<string, unknown> }[];
   /** Where a result carries its send time (ms since epoch): a number, or a string ending in `@<ms>` (a message body). */
   sentAtPath: string[];
-  /** Where a result carries its message number (a string starting `message <n>`), to tell deliveries of which sends. */
+  /**
+   * Where a result carries its message number (a string starting `message <n>`), to tell deliveries of which sends;
+   * a body starting `warm-up` is a warm-up message, counted apart.
+   */
   sequencePath: string[];
   /** Where a result carries the time the subgraph stored it (ISO date), if it does: latency is then also split there. */
   storedAtPath?: string[];
@@ -36,6 +39,8 @@ export type LoadMessage =
       sequences: number[];
       perSecond: Record<string, number>;
       closed: number;
+      /** Latencies of the warm-up messages (0.1 ms units). */
+      warmUp: number[];
     };
 
 export type LoadCommand = { type: 'start'; assignment: LoadAssignment } | { type: 'count' } | { type: 'report' } | { type: 'stop' };
@@ -56,6 +61,7 @@ const latencies: number[] = [];
 const fromStored: number[] = [];
 const sequences: number[] = [];
 const perSecond: Record<string, number> = {};
+const warmUp: number[] = [];
 
 function valueAt(result: unknown, path: string[]): unknown {
   let value: unknown = (result as { data?: unknown }).data;
@@ -112,10 +118,14 @@ async function start(assignment: LoadAssignment): Promise<void> {
                 );
                 return;
               }
-              received++;
               const now = Date.now();
-              latencies.push(Math.round((now - at) * 10));
               const body = valueAt(result, assignment.sequencePath);
+              if (typeof body === 'string' && body.startsWith('warm-up')) {
+                warmUp.push(Math.round((now - at) * 10));
+                return;
+              }
+              received++;
+              latencies.push(Math.round((now - at) * 10));
               sequences.push(Number(/^message (\d+)/.exec(typeof body === 'string' ? body : '')?.[1] ?? -1));
               const stored = assignment.storedAtPath ? valueAt(result, assignment.storedAtPath) : undefined;
               if (typeof stored === 'string') fromStored.push(Math.round((now - Date.parse(stored)) * 10));
@@ -137,7 +147,7 @@ process.on('message', (command: LoadCommand) => {
   if (command.type === 'start') void start(command.assignment);
   else if (command.type === 'count') send({ type: 'count', received });
   else if (command.type === 'report')
-    send({ type: 'results', received, errors, errorKinds, latencies, fromStored, sequences, perSecond, closed });
+    send({ type: 'results', received, errors, errorKinds, latencies, fromStored, sequences, perSecond, closed, warmUp });
   else if (command.type === 'stop') {
     for (const client of clients) void client.dispose();
     // dispose() sends the close frames; give them a moment to leave.

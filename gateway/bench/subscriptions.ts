@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
 import { createLogger, generateGatewayKeys } from '@market/kit';
 import { freePort } from '@market/testkit';
 import { readSupergraphConfig } from '../src/compose';
@@ -18,7 +19,8 @@ import { composeSubscriptionStubs, startSubscriptionStubs } from './subscription
  * subscribe through ONE gateway process to M conversations, with a federated field in the selection
  * (`sender { profile { displayName } }` from the user subgraph). Messages are sent at a fixed rate; measured:
  * delivered/expected, end-to-end latency p50/p99, gateway RSS per subscriber, upstream subscriptions (gateway
- * metric) vs distinct subscriptions. The same load runs again with SUBSCRIPTION_DEDUPE=false as the baseline.
+ * metric) vs distinct subscriptions, after BENCH_SUB_WARMUP_S of the same load reported apart. The same load runs
+ * again with SUBSCRIPTION_DEDUPE=false as the baseline.
  * Writes gateway/bench/results/subscriptions.md and subscriptions-latency.svg.
  *
  * Targets (BENCH_SUB_TARGET):
@@ -52,8 +54,11 @@ interface BenchTarget {
   needed: string[];
   conversations: string[];
   participants(conversationId: string): string[];
-  /** Sends message number `sequence` in the conversation, through the measured gateway at `gatewayUrl`. */
-  publish(gatewayUrl: string, conversationId: string, sequence: number): Promise<void> | void;
+  /**
+   * Sends message number `sequence` in the conversation, through the measured gateway at `gatewayUrl`; its body
+   * starts `message <sequence>`, or `warm-up <sequence>` for a warm-up message.
+   */
+  publish(gatewayUrl: string, conversationId: string, sequence: number, warmUp?: boolean): Promise<void> | void;
   /** Processes that run the subgraphs apart from this one (their CPU is reported). */
   pids(): number[];
   stop(): Promise<void>;
@@ -76,10 +81,10 @@ async function stubTarget(publicJwk: Parameters<typeof startSubscriptionStubs>[0
     needed: ['chat', 'people'],
     conversations,
     participants,
-    publish: (_gatewayUrl, conversationId, sequence) => {
+    publish: (_gatewayUrl, conversationId, sequence, warmUp) => {
       stubs.publish(
         conversationId,
-        `message ${sequence}`,
+        `${warmUp ? 'warm-up' : 'message'} ${sequence}`,
         participants(conversationId)[sequence % env.BENCH_SUB_USERS_PER_CONVERSATION] ?? 'x',
       );
     },
@@ -91,15 +96,16 @@ async function stubTarget(publicJwk: Parameters<typeof startSubscriptionStubs>[0
 /** Nothing listens on port 2: subgraphs the benchmark does not run fail fast instead of reaching a local `npm start`. */
 const UNREACHABLE = 'http://127.0.0.1:2/graphql';
 
+/** undici's request API rather than fetch: the sender shares the machine's cores with what it measures. */
 async function graphql(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const response = await fetch(url, {
+  const response = await request(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: Record<string, unknown> | null; errors?: { message: string }[] };
-  if (!response.ok || body.errors?.length || !body.data) {
-    throw new Error(`${response.status}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+  const body = (await response.body.json()) as { data?: Record<string, unknown> | null; errors?: { message: string }[] };
+  if (response.statusCode !== 200 || body.errors?.length || !body.data) {
+    throw new Error(`${response.statusCode}: ${body.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
   }
   return body.data;
 }
@@ -115,8 +121,9 @@ async function platformTarget(signingKey: string, sso: SsoStandIn): Promise<Benc
     throw new Error('BENCH_SUB_USERS_PER_CONVERSATION must be 2 for the platform target (DIRECT conversations)');
   }
   process.stdout.write(`starting the chat and user subgraphs (${env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})…\n`);
+  const profile = env.BENCH_SUB_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', join(env.BENCH_SUB_CPU_PROF, 'subgraphs')] : [];
   const host = fork(join(ROOT, 'gateway/bench/subscriptions-platform.ts'), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...profile, '--import', 'tsx'],
     cwd: join(ROOT, 'gateway'),
   });
   const stopHost = async () => {
@@ -192,14 +199,14 @@ async function platformTarget(signingKey: string, sso: SsoStandIn): Promise<Benc
       needed: ['chat', 'user'],
       conversations,
       participants,
-      publish: async (gatewayUrl, conversationId, sequence) => {
+      publish: async (gatewayUrl, conversationId, sequence, warmUp) => {
         const sender = participants(conversationId)[sequence % 2] ?? '';
         await graphql(
           `${gatewayUrl}/graphql`,
           await tokenOf(sender),
           'mutation ($input: SendMessageInput!) { sendMessage(input: $input) { id } }',
           {
-            input: { conversationId, body: `message ${sequence} sent@${Date.now()}` },
+            input: { conversationId, body: `${warmUp ? 'warm-up' : 'message'} ${sequence} sent@${Date.now()}` },
           },
         );
       },
@@ -213,6 +220,17 @@ async function platformTarget(signingKey: string, sso: SsoStandIn): Promise<Benc
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Calls `send` for 0 … total-1 at BENCH_SUB_RATE per second, without waiting for the sends: the rate stays fixed. */
+async function paced(total: number, send: (n: number) => void): Promise<void> {
+  const started = performance.now();
+  let n = 0;
+  while (n < total) {
+    const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * env.BENCH_SUB_RATE) + 1);
+    for (; n < due; n++) send(n);
+    await sleep(Math.max(1, 1000 / env.BENCH_SUB_RATE / 2));
+  }
+}
 
 function rssMiB(pid: number): number {
   const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
@@ -273,6 +291,10 @@ interface RunResult {
   loadCpu: number;
   loadAverage: number;
   latencies: number[];
+  /** p50/p99 (ms) of the messages sent in each second of the run. */
+  perSecond: { p50: number; p99: number }[];
+  /** The warm-up before the run (not in the results above). */
+  warmUp: { sends: number; failed: number; delivered: number; p50: number; p99: number };
   /** p50/p99 of the part from the subgraph's store time to the receipt (NaN when the target does not say). */
   storedP50: number;
   storedP99: number;
@@ -417,6 +439,20 @@ async function run(
       `${clients} client subscriptions, ${upstreams} upstream subscriptions (${distinct} distinct); publishing ${env.BENCH_SUB_RATE}/s for ${env.BENCH_SUB_DURATION_S} s…`,
     );
 
+    const conversationOf = (n: number) => target.conversations[n % target.conversations.length] ?? '';
+    // Warm-up: the same load, not counted (the gateway process was started for this run and has compiled nothing).
+    const warmUpTotal = env.BENCH_SUB_RATE * env.BENCH_SUB_WARMUP_S;
+    const warmUpSends: Promise<unknown>[] = [];
+    let warmUpFailed = 0;
+    if (warmUpTotal > 0) {
+      progress(`warming up: ${env.BENCH_SUB_RATE}/s for ${env.BENCH_SUB_WARMUP_S} s (not counted)…`);
+      await paced(warmUpTotal, (n) =>
+        warmUpSends.push(Promise.resolve(target.publish(gateway.url, conversationOf(n), n, true)).catch(() => warmUpFailed++)),
+      );
+      await Promise.all(warmUpSends);
+      await sleep(2_000);
+    }
+
     let published = 0;
     let expected = 0;
     let rssPeak = rssAfter;
@@ -434,28 +470,23 @@ async function run(
     // counted against the acknowledged sends only, and those of failed sends reported apart.
     const acknowledged = new Set<number>();
     const failed = new Set<number>();
-    while (published < total) {
-      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * env.BENCH_SUB_RATE) + 1);
-      while (published < due) {
-        const conversationId = target.conversations[published % target.conversations.length] ?? '';
-        const sequence = published;
-        const sent = Promise.resolve(target.publish(gateway.url, conversationId, sequence)).then(
-          () => {
-            acknowledged.add(sequence);
-            expected += clientsPer.get(conversationId) ?? 0;
-          },
-          (error: unknown) => {
-            failed.add(sequence);
-            const kind = (error instanceof Error ? error.message : String(error)).slice(0, 160);
-            sendErrors[kind] = (sendErrors[kind] ?? 0) + 1;
-          },
-        );
-        sends.push(sent);
-        published++;
-      }
+    await paced(total, (sequence) => {
+      const conversationId = conversationOf(sequence);
+      const sent = Promise.resolve(target.publish(gateway.url, conversationId, sequence)).then(
+        () => {
+          acknowledged.add(sequence);
+          expected += clientsPer.get(conversationId) ?? 0;
+        },
+        (error: unknown) => {
+          failed.add(sequence);
+          const kind = (error instanceof Error ? error.message : String(error)).slice(0, 160);
+          sendErrors[kind] = (sendErrors[kind] ?? 0) + 1;
+        },
+      );
+      sends.push(sent);
+      published++;
       if (published % env.BENCH_SUB_RATE === 0) rssPeak = Math.max(rssPeak, rssMiB(gateway.child.pid ?? 0));
-      await sleep(Math.max(1, 1000 / env.BENCH_SUB_RATE / 2));
-    }
+    });
     // CPU over the publishing window (the drain below can be long and idle).
     const elapsedS = (performance.now() - started) / 1000;
     const gatewayCpu = (cpuSeconds(gateway.child.pid ?? 0) - cpuBefore) / elapsedS;
@@ -483,7 +514,21 @@ async function run(
     const all = [...reports.values()];
     const latencies = all.flatMap((r) => r.latencies).sort((a, b) => a - b);
     const fromStored = all.flatMap((r) => r.fromStored).sort((a, b) => a - b);
+    const warmUp = all.flatMap((r) => r.warmUp).sort((a, b) => a - b);
     const deliveredSequences = all.flatMap((r) => r.sequences);
+    // Latency by the second of the run the message was sent in (sequence / rate): warm-up and stalls show here.
+    const bySecond: number[][] = [];
+    for (const r of all) {
+      r.sequences.forEach((sequence, i) => {
+        if (sequence < 0) return;
+        const second = Math.floor(sequence / env.BENCH_SUB_RATE);
+        (bySecond[second] ??= []).push(r.latencies[i] ?? 0);
+      });
+    }
+    const perSecond = Array.from(bySecond, (values = []) => {
+      const sorted = values.sort((a, b) => a - b);
+      return { p50: percentile(sorted, 50) / 10, p99: percentile(sorted, 99) / 10 };
+    });
     const delivered = deliveredSequences.filter((n) => acknowledged.has(n)).length;
     const deliveredOfFailed = deliveredSequences.filter((n) => failed.has(n)).length;
     const result: RunResult = {
@@ -518,7 +563,16 @@ async function run(
       latencies,
       storedP50: percentile(fromStored, 50) / 10,
       storedP99: percentile(fromStored, 99) / 10,
+      perSecond,
+      warmUp: {
+        sends: warmUpTotal,
+        failed: warmUpFailed,
+        delivered: warmUp.length,
+        p50: percentile(warmUp, 50) / 10,
+        p99: percentile(warmUp, 99) / 10,
+      },
     };
+    progress(`p50/p99 by second of sending (ms): ${perSecond.map((s) => `${s.p50}/${s.p99}`).join(' ')}`);
     progress(
       `delivered ${delivered}/${expected} (${((100 * delivered) / Math.max(1, expected)).toFixed(2)}%), p50 ${result.p50} ms, p99 ${result.p99} ms, RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MiB`,
     );
@@ -605,6 +659,13 @@ the subgraphs and the gateway share the machine's 2 cores.
 | run | client subscriptions | upstream / distinct | sends acknowledged / made | delivered / expected | p50 ms | p99 ms | max ms | stored → receipt p50 / p99 ms | gateway RSS MiB (before → after subscribing) | KiB per subscriber | gateway CPU (of one core) | subgraphs CPU | load generators CPU | machine load (1 min) | errors | sockets closed |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${results.map(row).join('\n')}
+
+Latency by the second of the run the message was sent in, p50 / p99 ms:
+
+${results.map((r) => `- ${r.label}: ${r.perSecond.map((s, i) => `${i + 1}: ${Number.isNaN(s.p50) ? '– (none delivered)' : `${s.p50} / ${s.p99}`}`).join(' · ')}`).join('\n')}
+
+Before each run, ${env.BENCH_SUB_WARMUP_S} s of warm-up at the same rate (a gateway process started for the run), not counted above:
+${results.map((r) => `${r.label}: ${r.warmUp.sends - r.warmUp.failed} / ${r.warmUp.sends} sends acknowledged, ${r.warmUp.delivered} deliveries, p50 ${r.warmUp.p50} ms, p99 ${r.warmUp.p99} ms`).join('; ')}.
 
 ${
   ours && baseline
