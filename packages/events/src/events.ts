@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { and, inArray, isNull, isNotNull, lt } from 'drizzle-orm';
+import { and, inArray, isNull, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Logger } from '@market/kit';
 import { MemoryKeyValue, openKeyValue, type KeyValueStore, type PgDb, type StreamEntry } from '@market/stores';
 import { eventInbox, eventOutbox } from './tables';
@@ -56,12 +56,28 @@ const EVENT_TYPE = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/;
 /** Records events in the outbox; call it with the transaction that makes the change the events describe. */
 export async function recordEvents<S extends AnySchema>(tx: PgDb<S>, events: readonly NewEvent[]): Promise<string[]> {
   if (events.length === 0) return [];
-  const rows = events.map((event) => {
+  const rows = outboxRows(events);
+  await tx.insert(eventOutbox).values(rows);
+  return rows.map((row) => row.id);
+}
+
+function outboxRows(events: readonly NewEvent[]): { id: string; type: string; data: object }[] {
+  return events.map((event) => {
     if (!EVENT_TYPE.test(event.type)) throw new Error(`event type "${event.type}" is not <entity>.<what happened>`);
     return { id: randomUUID(), type: event.type, data: event.data };
   });
-  await tx.insert(eventOutbox).values(rows);
-  return rows.map((row) => row.id);
+}
+
+/**
+ * The outbox rows of `events` as an `INSERT … SELECT` written only when `when` holds, for a data-modifying CTE of
+ * the one statement that makes the change (a single statement is atomic: one round trip instead of a transaction's
+ * BEGIN, statements and COMMIT). Undefined when there are no events.
+ */
+export function outboxInsert(events: readonly NewEvent[], when: SQL): SQL | undefined {
+  if (events.length === 0) return undefined;
+  const rows = outboxRows(events).map((row) => sql`(${row.id}::uuid, ${row.type}::text, ${JSON.stringify(row.data)}::jsonb)`);
+  const columns = [eventOutbox.id, eventOutbox.type, eventOutbox.data].map((column) => sql.identifier(column.name));
+  return sql`insert into ${eventOutbox} (${sql.join(columns, sql`, `)}) select * from (values ${sql.join(rows, sql`, `)}) as events where ${when}`;
 }
 
 // ── the stream ──────────────────────────────────────────────────────────────

@@ -149,7 +149,12 @@ export async function sendMessage(ctx: Context, input: SendMessageInput): Promis
   const viewer = requireViewer(ctx);
   const problems = messageProblems(input);
   if (problems.length) refuse(problems);
-  const conversation = await ctx.loaders.conversationById.load(input.conversationId.toLowerCase());
+  // The conversation and its participants are read at once (the access check below then finds them loaded).
+  const conversationId = input.conversationId.toLowerCase();
+  const [conversation] = await Promise.all([
+    ctx.loaders.conversationById.load(conversationId),
+    ctx.loaders.participantsByConversation.load(conversationId),
+  ]);
   if (!conversation) throw notFound('Conversation', input.conversationId);
   const { participants, access } = await accessOf(ctx, conversation, viewer);
   if (!mayWrite(access, conversation.kind)) throw forbidden('You do not take part in this conversation');
@@ -192,9 +197,12 @@ export async function sendMessage(ctx: Context, input: SendMessageInput): Promis
     });
   if (!duplicate) {
     try {
-      await ctx.realtime.publishToConversation(conversation.id, { type: 'message', message });
-      // The participants read for the access check are current unless an admin just joined.
-      await notify(ctx, conversation.id, joining ? 'participants' : 'message', joining ? {} : { participants });
+      // Both in the same turn, so they leave in one write to Redis. The participants read for the access check are
+      // current unless an admin just joined.
+      await Promise.all([
+        ctx.realtime.publishToConversation(conversation.id, { type: 'message', message }),
+        notify(ctx, conversation.id, joining ? 'participants' : 'message', joining ? {} : { participants }),
+      ]);
     } catch (error) {
       // Stored and acknowledged: subscribers catch up from the history.
       ctx.logger.warn({ err: error, messageId: message.id }, 'could not publish a stored message');

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DomainEvent, NewEvent } from '@market/events';
 
-export { eventInbox, eventOutbox, recordEvents, startServiceEvents } from '@market/events';
+export { eventInbox, eventOutbox, outboxInsert, recordEvents, startServiceEvents } from '@market/events';
 export type { DomainEvent, EventHandlers, IdempotentEventHandlers, NewEvent, ServiceEvents } from '@market/events';
 
 export const EVENT_SOURCE = 'chat';

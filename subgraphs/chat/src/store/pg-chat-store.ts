@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } fro
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { validUuids, type Logger } from '@market/kit';
 import { anyOf, openPostgres, type PgDb } from '@market/stores';
-import { eventOutbox, recordEvents, type NewEvent } from '../events';
+import { eventOutbox, outboxInsert, recordEvents, type NewEvent } from '../events';
 import {
   ChatConflictError,
   ConversationNotFoundError,
@@ -401,46 +401,54 @@ export async function openPgChatStore(options: {
     async insertMessage(input, events) {
       const message = prepareMessage(input);
       if (!validUuids([message.conversationId]).length) throw new ConversationNotFoundError(message.conversationId);
-      // A retry of a send already stored: its first message, found under the conversation's lock.
-      let duplicate: MessageRecord | undefined;
+      // ONE statement (atomic, one round trip; a send was BEGIN, five statements and COMMIT): the message, the
+      // conversation's activity and the events are written together, and only when the message was. A retry
+      // (same sender, conversation and clientMessageId) meets the unique index and writes nothing at all; a
+      // concurrent retry waits for the first one's commit there, then finds its message below.
+      const stored = sql.identifier('stored');
+      const storedNow = sql`exists (select 1 from ${stored})`;
+      const insert = db
+        .insert(messages)
+        .values(messageRow(message))
+        .onConflictDoNothing({
+          target: [messages.conversationId, messages.senderId, messages.clientMessageId],
+          where: sql`${sql.identifier(messages.clientMessageId.name)} is not null`,
+        })
+        .returning({ id: messages.id });
+      const bump = db
+        .update(conversations)
+        .set({
+          lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${isoTime(message.createdAt)})`,
+          lastActivityAt: sql`greatest(${conversations.lastActivityAt}, ${isoTime(message.createdAt)})`,
+        })
+        .where(and(eq(conversations.id, message.conversationId), storedNow));
+      const outbox = outboxInsert(events?.(message) ?? [], storedNow);
+      const statement = sql`with ${stored} as (${insert.getSQL()}), ${sql.identifier('bumped')} as (${bump.getSQL()})${
+        outbox ? sql`, ${sql.identifier('outbox')} as (${outbox})` : sql``
+      } select count(*)::int as ${sql.identifier('count')} from ${stored}`;
+      let count: number;
       try {
-        return await db.transaction(async (tx) => {
-          // Moving the conversation's activity first locks its row: concurrent sends to it serialise here (so a
-          // retry of the same send sees the first one), and a missing conversation is found before any other write.
-          const locked = await tx
-            .update(conversations)
-            .set({
-              lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${isoTime(message.createdAt)})`,
-              lastActivityAt: sql`greatest(${conversations.lastActivityAt}, ${isoTime(message.createdAt)})`,
-            })
-            .where(eq(conversations.id, message.conversationId))
-            .returning({ id: conversations.id });
-          if (!locked.length) throw new ConversationNotFoundError(message.conversationId);
-          if (message.clientMessageId !== null) {
-            const [first] = await tx
-              .select()
-              .from(messages)
-              .where(
-                and(
-                  eq(messages.conversationId, message.conversationId),
-                  eq(messages.senderId, message.senderId),
-                  eq(messages.clientMessageId, message.clientMessageId),
-                ),
-              );
-            if (first) {
-              // Nothing of the retry is kept (the activity it moved included).
-              duplicate = messageRecord(first);
-              tx.rollback();
-            }
-          }
-          await tx.insert(messages).values(messageRow(message));
-          await recordEvents(tx, events?.(message) ?? []);
-          return { message, duplicate: false };
-        });
+        // node-postgres and PGlite both answer with { rows }.
+        const result: unknown = await db.execute<{ count: number }>(statement);
+        count = Number((result as { rows: { count: number }[] }).rows[0]?.count ?? 0);
       } catch (error) {
-        if (duplicate) return { message: duplicate, duplicate: true };
+        // The message's conversation_id references no conversation.
+        if (pgCode(error) === '23503') throw new ConversationNotFoundError(message.conversationId);
         throw conflictOr(error, `message ${message.id} already exists`);
       }
+      if (count === 1) return { message, duplicate: false };
+      const [first] = await db
+        .select()
+        .from(messages)
+        .where(
+          and(
+            eq(messages.conversationId, message.conversationId),
+            eq(messages.senderId, message.senderId),
+            eq(messages.clientMessageId, message.clientMessageId ?? ''),
+          ),
+        );
+      if (!first) throw new Error(`message ${message.id} was neither stored nor found as a retry`);
+      return { message: messageRecord(first), duplicate: true };
     },
 
     async editMessage(id, body, at) {
