@@ -207,7 +207,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
         const response = await agent.request({
           origin: target.origin,
           path: target.path,
-          method: (init?.method ?? 'POST'),
+          method: init?.method ?? 'POST',
           headers: init?.headers,
           body: init?.body,
           signal,
