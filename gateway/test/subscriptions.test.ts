@@ -209,6 +209,26 @@ describe('federated subscriptions through the gateway', () => {
     await until(async () => (await upstreams()) === 0 && stubs.chatSubscriptions() === 0, 'the upstreams to close');
   });
 
+  it('ends the subscription of a client that stops reading with SLOW_CONSUMER, and keeps its socket', async () => {
+    const reader = connect(await token('user-gina'));
+    const slow = reader.subscribe(MESSAGE_ADDED, { conversationId: 'c-slow' });
+    await until(() => reader.socket() !== undefined && stubs.chatSubscriptions('c-slow') === 1, 'the upstream subscription');
+    // The client stops reading its socket: the kernel's buffers fill, then the gateway's (1 MiB allowed).
+    const tcp = (reader.socket() as unknown as { _socket: { pause(): void; resume(): void } })._socket;
+    tcp.pause();
+    const body = 'x'.repeat(512 * 1024);
+    for (let i = 0; i < 40; i++) stubs.publish('c-slow', `${i} ${body}`, 'user-bob');
+    // The gateway lets the subscription go: its upstream ends, the socket stays.
+    await until(() => stubs.chatSubscriptions('c-slow') === 0, 'the upstream subscription to end', 15_000);
+    tcp.resume();
+    await until(() => slow.completed, 'the subscription to complete', 15_000);
+    const last = slow.results.at(-1);
+    expect(last?.errors?.[0]?.extensions?.code).toBe('SLOW_CONSUMER');
+    expect(slow.results.length).toBeLessThan(40);
+    expect(reader.closeCode()).toBeUndefined();
+    for (const client of clients.splice(0)) await client.dispose();
+  });
+
   it('resolves events that arrive together with one _entities fetch to the other subgraph', async () => {
     const gina = connect(await token('user-gina'));
     const a = gina.subscribe(MESSAGE_ADDED, { conversationId: 'c-4' });
