@@ -117,14 +117,14 @@ class SubgraphResponse implements FetcherResponse {
   }
 }
 
-/** Errors of undici's request API (and of fetch, kept for callers that use it) when nothing usable came back. */
+/** The code of a system or undici error of undici's request API (nothing usable came back). */
 function connectionErrorCode(error: Error): string | undefined {
-  const own = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
-  const cause = error.cause;
-  const ofCause = cause instanceof Error && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
-  if (error.name === 'TypeError' && error.message === 'fetch failed') return ofCause ?? 'network error';
-  return own && (/^E[A-Z]+$/.test(own) || own.startsWith('UND_ERR_')) ? own : undefined;
+  const code = 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+  return code && (/^E[A-Z]+$/.test(code) || code.startsWith('UND_ERR_')) ? code : undefined;
 }
+
+/** undici's own deadlines, and the abort of our per-fetch deadline: the subgraph did not answer in time. */
+const TIMEOUT_CODES = new Set(['UND_ERR_ABORTED', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 /** The first word of the operation a fetch carries: only queries are retried. */
 function isQuery(body: unknown): boolean {
@@ -144,9 +144,7 @@ function describeFailure(
   }
   if (!(error instanceof Error)) return undefined;
   const code = connectionErrorCode(error);
-  if (error.name === 'TimeoutError' || error.name === 'AbortError' || code === 'UND_ERR_ABORTED')
-    return { reason: `did not answer within ${timeoutMs} ms`, outcome: 'timeout' };
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT')
+  if (error.name === 'TimeoutError' || error.name === 'AbortError' || (code && TIMEOUT_CODES.has(code)))
     return { reason: `did not answer within ${timeoutMs} ms`, outcome: 'timeout' };
   if (code === undefined) return undefined;
   return {

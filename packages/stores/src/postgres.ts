@@ -153,12 +153,7 @@ function pgliteVersion(): string {
 }
 
 let templateFile: string | undefined;
-function templatePath(): string {
-  if (!templateFile) {
-    templateFile = join(tmpdir(), `market-pglite-${pgliteVersion()}-initdb.tar`);
-  }
-  return templateFile;
-}
+const templatePath = (): string => (templateFile ??= join(tmpdir(), `market-pglite-${pgliteVersion()}-initdb.tar`));
 
 let template: Promise<Blob | undefined> | undefined;
 function initdbTemplate(logger: Logger): Promise<Blob | undefined> {

@@ -110,13 +110,8 @@ export async function visibleOrNull(
 }
 
 /** Tells the conversation's active participants (read now, unless the caller just read them) that it changed. */
-async function notify(
-  ctx: Context,
-  conversationId: string,
-  reason: UserSignal['reason'],
-  options: { participants?: readonly ParticipantRecord[] } = {},
-) {
-  const participants = options.participants ?? (await ctx.store.participantsOf([conversationId]));
+async function notify(ctx: Context, conversationId: string, reason: UserSignal['reason'], current?: readonly ParticipantRecord[]) {
+  const participants = current ?? (await ctx.store.participantsOf([conversationId]));
   await ctx.realtime.notifyUsers(
     activeParticipants(participants).map((p) => p.userId),
     {
@@ -201,7 +196,7 @@ export async function sendMessage(ctx: Context, input: SendMessageInput): Promis
       // current unless an admin just joined.
       await Promise.all([
         ctx.realtime.publishToConversation(conversation.id, { type: 'message', message }),
-        notify(ctx, conversation.id, joining ? 'participants' : 'message', joining ? {} : { participants }),
+        notify(ctx, conversation.id, joining ? 'participants' : 'message', joining ? undefined : participants),
       ]);
     } catch (error) {
       // Stored and acknowledged: subscribers catch up from the history.

@@ -41,7 +41,7 @@ export function startService(env: Env, options: UserServiceOptions = {}): Promis
     typeDefs,
     resolvers,
     openStore: (logger) => openPostgres({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, schema, migrationsFolder, logger }),
-    seed: (store, logger) => seedDemoData(createProfileRepository(store.db), logger),
+    seed: (store, logger) => seedDemoData(repositoryOf(store.db), logger),
     queryCount: (store) => store.queries.count,
     context: (store, { requestId, logger, viewer }) => {
       const repo = repositoryOf(store.db);
